@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LawDsl.Generators.Diagnostics;
+using LawDsl.Generators.Ir;
+using LawDsl.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LawDsl.Generators.FrontEnd;
+
+/// <summary>Turns a [MixingLaw] class into a <see cref="LawModel"/>: its parameters, its Loss inputs and its body as IR.</summary>
+internal static class LawParser
+{
+    public static LawModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var declaration = (ClassDeclarationSyntax)context.TargetNode;
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var diagnostics = new List<DiagnosticInfo>();
+        var nameSpace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var displayName = context.Attributes[0].NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? type.Name;
+        try
+        {
+            return ParseChecked(context, declaration, type, nameSpace, displayName, diagnostics, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.InternalError, LocationInfo.From(declaration.Identifier.GetLocation()), type.Name, exception.Message));
+            return new LawModel(nameSpace, type.Name, displayName, KnownTypes.LossMethodName, EquatableArray<ParameterSpec>.Empty, EquatableArray<InputSpec>.Empty, null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static LawModel ParseChecked(
+        GeneratorAttributeSyntaxContext context,
+        ClassDeclarationSyntax declaration,
+        INamedTypeSymbol type,
+        string? nameSpace,
+        string displayName,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var identifier = LocationInfo.From(declaration.Identifier.GetLocation());
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.NotPartial, identifier, type.Name));
+        }
+
+        if (type.IsGenericType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedLawShape, identifier, type.Name, "is generic; a law's shape must be fixed"));
+        }
+
+        if (type.ContainingType is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedLawShape, identifier, type.Name, "is nested in another type; declare it at namespace level"));
+        }
+
+        var parameters = ParseParameters(type, diagnostics);
+        var lossMethods = type.GetMembers(KnownTypes.LossMethodName).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
+        if (lossMethods.Count != 1 || lossMethods[0].ReturnType.SpecialType != SpecialType.System_Double)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossMethodCount, identifier, type.Name, lossMethods.Count == 1 ? "one that does not return double" : lossMethods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return Failed(nameSpace, type.Name, displayName, parameters, diagnostics);
+        }
+
+        var loss = lossMethods[0];
+        var inputs = ParseInputs(loss, diagnostics);
+        var syntax = loss.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        if (syntax is null || diagnostics.Count > 0)
+        {
+            return Failed(nameSpace, type.Name, displayName, parameters, diagnostics);
+        }
+
+        var semanticModel = context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        var body = new ExpressionParser(semanticModel, parameters, inputs, diagnostics, cancellationToken).ParseMethodBody(syntax);
+        return new LawModel(
+            nameSpace,
+            type.Name,
+            displayName,
+            KnownTypes.LossMethodName,
+            parameters.ToEquatableArray(),
+            inputs.ToEquatableArray(),
+            diagnostics.Count == 0 ? body : null,
+            diagnostics.ToEquatableArray());
+    }
+
+    private static LawModel Failed(string? nameSpace, string name, string displayName, List<ParameterSpec> parameters, List<DiagnosticInfo> diagnostics) =>
+        new(nameSpace, name, displayName, KnownTypes.LossMethodName, parameters.ToEquatableArray(), EquatableArray<InputSpec>.Empty, null, diagnostics.ToEquatableArray());
+
+    private static List<ParameterSpec> ParseParameters(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    {
+        var parameters = new List<ParameterSpec>();
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.ParameterAttribute);
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            var location = LocationInfo.From(property.Locations.FirstOrDefault());
+            var shape = property.Type.ToDisplayString() switch
+            {
+                "double" => ShapeKind.Scalar,
+                KnownTypes.PerDomain => ShapeKind.PerDomain,
+                KnownTypes.DomainPairs => ShapeKind.DomainPairs,
+                _ => (ShapeKind?)null,
+            };
+            if (shape is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "must have type double, PerDomain or DomainPairs"));
+                continue;
+            }
+
+            if (!property.IsPartialDefinition || property.SetMethod is not null || property.IsStatic)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "must be a non-static 'partial' property with only a getter, e.g. 'public partial PerDomain B { get; }'"));
+                continue;
+            }
+
+            var lower = Named(attribute, "Lower", double.NegativeInfinity);
+            var upper = Named(attribute, "Upper", double.PositiveInfinity);
+            var start = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Start").Value;
+            double startLow, startHigh;
+            if (!start.IsNull && start.Kind == TypedConstantKind.Array && start.Values.Length == 2)
+            {
+                startLow = Convert.ToDouble(start.Values[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+                startHigh = Convert.ToDouble(start.Values[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (!start.IsNull && start.Kind == TypedConstantKind.Array)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "has a Start range that is not two numbers [low, high]"));
+                continue;
+            }
+            else
+            {
+                startLow = double.IsInfinity(lower) ? Math.Min(0, upper) : lower;
+                startHigh = double.IsInfinity(upper) ? Math.Max(startLow + 1, 1) : upper;
+            }
+
+            var accessibility = SyntaxFacts.GetText(property.DeclaredAccessibility);
+            parameters.Add(new ParameterSpec(property.Name, shape.Value, accessibility, lower, upper, startLow, startHigh));
+        }
+
+        return parameters;
+    }
+
+    private static double Named(AttributeData attribute, string name, double fallback)
+    {
+        var value = attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value;
+        return value.IsNull ? fallback : Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<InputSpec> ParseInputs(IMethodSymbol loss, List<DiagnosticInfo> diagnostics)
+    {
+        var inputs = new List<InputSpec>();
+        foreach (var argument in loss.Parameters)
+        {
+            var location = LocationInfo.From(argument.Locations.FirstOrDefault());
+            var attributes = argument.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+            InputKind? kind = argument.Type.SpecialType switch
+            {
+                SpecialType.System_Int32 => InputKind.OutputDomain,
+                SpecialType.System_Double when attributes.Contains(KnownTypes.ModelSizeAttribute) => InputKind.ModelSize,
+                SpecialType.System_Double when attributes.Contains(KnownTypes.TokensAttribute) => InputKind.Tokens,
+                SpecialType.System_Double when argument.Name is "n" or "N" => InputKind.ModelSize,
+                SpecialType.System_Double when argument.Name is "d" or "D" => InputKind.Tokens,
+                SpecialType.System_Double => InputKind.Covariate,
+                _ when argument.Type.ToDisplayString() == KnownTypes.Mixture => InputKind.Mixture,
+                _ => null,
+            };
+            if (kind is null || argument.RefKind != RefKind.None)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, location, argument.Name, "must be the predicted domain (int), the mixture (Mixture), or a double input: N, D or a named covariate"));
+                continue;
+            }
+
+            if (kind != InputKind.Covariate && inputs.Any(i => i.Kind == kind))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, location, argument.Name, "repeats the role " + kind + " of an earlier argument"));
+                continue;
+            }
+
+            inputs.Add(new InputSpec(argument.Name, kind.Value));
+        }
+
+        if (!inputs.Any(i => i.Kind == InputKind.OutputDomain) && diagnostics.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, LocationInfo.From(loss.Locations.FirstOrDefault()), loss.Name, "list has no int argument for the predicted domain"));
+        }
+
+        return inputs;
+    }
+}

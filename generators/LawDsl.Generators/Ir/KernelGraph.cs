@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using LawDsl.Generators.Differentiation;
+
+namespace LawDsl.Generators.Ir;
+
+/// <summary>
+/// The law body as a DAG ready for emission: every distinct subexpression once (common subexpressions
+/// merged), in topological order, each placed in the innermost scope its free variables require.
+/// Scope −1 is the row (computed once for all predicted domains), 0 the predicted domain, and each
+/// Sum or Root variable its own loop. Placing by free variables is what hoists invariant work out of loops,
+/// including a row's shared root solve out of the per-domain loop.
+/// </summary>
+internal sealed class KernelGraph
+{
+    public const int RowScope = -1;
+
+    private readonly Dictionary<Node, int> _ids = new();
+    private readonly List<Node> _nodes = new();
+    private readonly List<ulong> _free = new();
+    private readonly List<bool> _differentiable = new();
+    private readonly Dictionary<int, int> _rootDerivatives = new();
+
+    public KernelGraph(Node body)
+    {
+        Output = Add(body);
+    }
+
+    public int Output { get; }
+
+    public int Count => _nodes.Count;
+
+    public Node this[int id] => _nodes[id];
+
+    public int Id(Node node) => _ids[node];
+
+    /// <summary>The scope a node is computed in: the innermost variable it depends on, or <see cref="RowScope"/>.</summary>
+    public int Scope(int id)
+    {
+        var free = _free[id];
+        if (free == 0)
+        {
+            return RowScope;
+        }
+
+        var scope = 63;
+        while ((free & (1UL << scope)) == 0)
+        {
+            scope--;
+        }
+
+        return scope;
+    }
+
+    /// <summary>Whether the node depends on a parameter or a mixture weight (so it carries an adjoint).</summary>
+    public bool IsDifferentiable(int id) => _differentiable[id];
+
+    /// <summary>For a Root node, the node of ∂g/∂λ of its equation.</summary>
+    public int RootDerivative(int rootId) => _rootDerivatives[rootId];
+
+    /// <summary>The differentiable nodes the output depends on, following roots into their equations (not their brackets).</summary>
+    public HashSet<int> ReachableFromOutput()
+    {
+        var reached = new HashSet<int>();
+        var pending = new Stack<int>();
+        pending.Push(Output);
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (!_differentiable[id] || !reached.Add(id))
+            {
+                continue;
+            }
+
+            var node = _nodes[id];
+            var followed = node.Op == Op.Root ? 1 : node.Args.Count;
+            for (var k = 0; k < followed; k++)
+            {
+                pending.Push(_ids[node.Args[k]]);
+            }
+        }
+
+        return reached;
+    }
+
+    private int Add(Node node)
+    {
+        if (_ids.TryGetValue(node, out var existing))
+        {
+            return existing;
+        }
+
+        if (node.Index1 >= 64 || node.Index2 >= 64)
+        {
+            throw new NotSupportedException("more than 63 nested sums and roots");
+        }
+
+        ulong free = 0;
+        var differentiable = node.Op is Op.Param or Op.Weight;
+        var childFree = new List<ulong>();
+        foreach (var arg in node.Args)
+        {
+            var child = Add(arg);
+            childFree.Add(_free[child]);
+            differentiable |= _differentiable[child];
+        }
+
+        int derivative = -1;
+        if (node.Op == Op.Root)
+        {
+            derivative = Add(SymbolicDerivative.WithRespectTo(node[0], node.Index1));
+        }
+
+        switch (node.Op)
+        {
+            case Op.Param:
+                free = Bit(node.Index1) | Bit(node.Index2);
+                break;
+            case Op.Weight:
+            case Op.RootVariable:
+                free = Bit(node.Index1);
+                break;
+            case Op.Sum:
+                free = childFree[0] & ~Bit(node.Index1);
+                break;
+            case Op.Root:
+            case Op.Bisection:
+                free = ((childFree[0] | (derivative >= 0 ? _free[derivative] : 0)) & ~Bit(node.Index1)) | childFree[1] | childFree[2];
+                // A fixed bisection is piecewise constant: nothing flows back through it.
+                differentiable = node.Op == Op.Root && _differentiable[_ids[node[0]]];
+                break;
+            default:
+                foreach (var f in childFree)
+                {
+                    free |= f;
+                }
+
+                break;
+        }
+
+        var id = _nodes.Count;
+        _ids.Add(node, id);
+        _nodes.Add(node);
+        _free.Add(free);
+        _differentiable.Add(differentiable);
+        if (derivative >= 0)
+        {
+            _rootDerivatives[id] = derivative;
+        }
+
+        return id;
+    }
+
+    private static ulong Bit(int variable) => variable < 0 ? 0 : 1UL << variable;
+}

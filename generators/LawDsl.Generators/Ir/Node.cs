@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+
+namespace LawDsl.Generators.Ir;
+
+/// <summary>
+/// An immutable node of the law IR, compared structurally so that trees cache in the incremental pipeline and
+/// identical subexpressions share one value in emitted code. Domain and root variables are small integers:
+/// 0 is the predicted domain, each Sum, Root and Bisection binds a fresh larger one.
+/// </summary>
+internal sealed class Node : IEquatable<Node>
+{
+    public const int OutputDomain = 0;
+    public const int NoIndex = -1;
+
+    private static readonly Node[] NoArgs = Array.Empty<Node>();
+    private readonly int _hash;
+
+    private Node(Op op, double value, string? name, int index1, int index2, int iterations, Node[] args)
+    {
+        Op = op;
+        Value = value;
+        Name = name;
+        Index1 = index1;
+        Index2 = index2;
+        Iterations = iterations;
+        Args = args;
+        var hash = ((int)op * 397) ^ value.GetHashCode() ^ (name?.GetHashCode() ?? 0) ^ (index1 * 7919) ^ (index2 * 104729) ^ iterations;
+        foreach (var arg in args)
+        {
+            hash = unchecked((hash * 31) + arg._hash);
+        }
+
+        _hash = hash;
+    }
+
+    public Op Op { get; }
+
+    public double Value { get; }
+
+    public string? Name { get; }
+
+    public int Index1 { get; }
+
+    public int Index2 { get; }
+
+    public int Iterations { get; }
+
+    public IReadOnlyList<Node> Args { get; }
+
+    public Node this[int argument] => Args[argument];
+
+    public bool IsConst(double value) => Op == Op.Const && Value.Equals(value);
+
+    public static Node Const(double value) => new(Op.Const, value, null, NoIndex, NoIndex, 0, NoArgs);
+
+    public static Node Param(string name, int index1, int index2) => new(Op.Param, 0, name, index1, index2, 0, NoArgs);
+
+    public static Node Weight(int index) => new(Op.Weight, 0, null, index, NoIndex, 0, NoArgs);
+
+    public static Node Leaf(Op op, string? name = null) => new(op, 0, name, NoIndex, NoIndex, 0, NoArgs);
+
+    public static Node RootVariable(int variable) => new(Op.RootVariable, 0, null, variable, NoIndex, 0, NoArgs);
+
+    public static Node Make(Op op, params Node[] args) => new(op, 0, null, NoIndex, NoIndex, 0, args);
+
+    public static Node Sum(int variable, Node body) => new(Op.Sum, 0, null, variable, NoIndex, 0, new[] { body });
+
+    public static Node Root(int variable, Node equation, Node lower, Node upper) =>
+        new(Op.Root, 0, null, variable, NoIndex, 0, new[] { equation, lower, upper });
+
+    public static Node Bisection(int variable, Node equation, Node lower, Node upper, int iterations) =>
+        new(Op.Bisection, 0, null, variable, NoIndex, iterations, new[] { equation, lower, upper });
+
+    public bool Equals(Node? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || other._hash != _hash || other.Op != Op || !other.Value.Equals(Value) || other.Name != Name
+            || other.Index1 != Index1 || other.Index2 != Index2 || other.Iterations != Iterations || other.Args.Count != Args.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < Args.Count; k++)
+        {
+            if (!Args[k].Equals(other.Args[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is Node other && Equals(other);
+
+    public override int GetHashCode() => _hash;
+
+    public override string ToString() => IrPrinter.Print(this);
+}

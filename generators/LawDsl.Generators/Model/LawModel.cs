@@ -1,0 +1,50 @@
+using LawDsl.Generators.Diagnostics;
+using LawDsl.Generators.Ir;
+
+namespace LawDsl.Generators.Model;
+
+/// <summary>The shape of a declared parameter; mirrors LawDsl.ParameterShape.</summary>
+internal enum ShapeKind
+{
+    Scalar,
+    PerDomain,
+    DomainPairs,
+}
+
+/// <summary>What one argument of the Loss method stands for.</summary>
+internal enum InputKind
+{
+    OutputDomain,
+    Mixture,
+    ModelSize,
+    Tokens,
+    Covariate,
+}
+
+internal sealed record ParameterSpec(
+    string Name,
+    ShapeKind Shape,
+    string Accessibility,
+    double Lower,
+    double Upper,
+    double StartLow,
+    double StartHigh);
+
+internal sealed record InputSpec(string Name, InputKind Kind);
+
+/// <summary>Everything the generator needs about one law, as plain values (no symbols or syntax).</summary>
+internal sealed record LawModel(
+    string? Namespace,
+    string ClassName,
+    string DisplayName,
+    string LossMethodName,
+    EquatableArray<ParameterSpec> Parameters,
+    EquatableArray<InputSpec> Inputs,
+    Node? Body,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public bool HasErrors => Body is null;
+}
+
+/// <summary>The emission step's result: a file to add and what went wrong making it.</summary>
+internal sealed record GeneratedLaw(string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,51 @@
+using LawDsl.Data;
+
+namespace LawDsl;
+
+/// <summary>
+/// What the source generator implements for every <see cref="MixingLawAttribute">mixing law</see>. All members are
+/// static so that runtime code generic over <c>TLaw : IMixingLaw&lt;TLaw&gt;</c> calls generated code directly.
+/// Predictions and Jacobians are laid out output-major: entry <c>output * rows + row</c>.
+/// </summary>
+/// <typeparam name="TSelf">The law.</typeparam>
+public interface IMixingLaw<TSelf>
+    where TSelf : IMixingLaw<TSelf>
+{
+    /// <summary>The law's display name.</summary>
+    static abstract string Name { get; }
+
+    /// <summary>Names of the covariates the law reads besides N and D, in the order <see cref="ScalePoint.Covariates"/> uses.</summary>
+    static abstract IReadOnlyList<string> Covariates { get; }
+
+    /// <summary>The number of parameter values for <paramref name="domains"/> domains.</summary>
+    static abstract int ParameterCount(int domains);
+
+    /// <summary>The parameter layout, bounds and start ranges for <paramref name="domains"/> domains.</summary>
+    static abstract ParameterLayout CreateLayout(int domains);
+
+    /// <summary>A typed view of <paramref name="parameters"/>, which also runs the law's own <c>Loss</c> method.</summary>
+    static abstract TSelf Create(int domains, ReadOnlySpan<double> parameters);
+
+    /// <summary>Predicts every domain's loss for every run: <c>predictions[output * rows + row]</c>.</summary>
+    static abstract void Evaluate(ReadOnlySpan<double> parameters, RunTable runs, Span<double> predictions);
+
+    /// <summary>
+    /// Predictions and their Jacobian with respect to the parameters, column-major:
+    /// <c>jacobian[p * (domains * rows) + output * rows + row]</c>. The Jacobian is overwritten.
+    /// </summary>
+    static abstract void Jacobian(ReadOnlySpan<double> parameters, RunTable runs, Span<double> predictions, Span<double> jacobian);
+
+    /// <summary>
+    /// Σ w·(prediction − target)² over entries whose target is not NaN, and its gradient (overwritten).
+    /// <paramref name="entryWeights"/> is output-major like the targets, or empty for all ones.
+    /// </summary>
+    static abstract double SumOfSquaresGradient(ReadOnlySpan<double> parameters, RunTable runs, ReadOnlySpan<double> targets, ReadOnlySpan<double> entryWeights, Span<double> gradient);
+
+    /// <summary>
+    /// Every domain's loss for one mixture at one scale, and ∂L_i/∂h_j: <c>gradient[i * domains + j]</c> (overwritten).
+    /// </summary>
+    static abstract void MixtureGradient(ReadOnlySpan<double> parameters, ReadOnlySpan<double> mixture, ScalePoint scale, Span<double> losses, Span<double> gradient);
+
+    /// <summary>Runs the law's own <c>Loss</c> method: the scalar reference the generated code is tested against.</summary>
+    double ReferenceLoss(int output, Mixture mixture, ScalePoint scale);
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel;
+
+namespace LawDsl.Kernels;
+
+/// <summary>
+/// Where a generated row kernel sends its results: each output's prediction, and the adjoints of parameters and
+/// mixture weights when the sink asks for them. Implementations are structs, so the JIT compiles one kernel per
+/// sink and drops the derivative code that a sink does not want.
+/// </summary>
+/// <typeparam name="T">The lane type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IRowSink<T>
+    where T : unmanaged, ILane<T>
+{
+    /// <summary>Whether the kernel must differentiate with respect to the parameters.</summary>
+    static abstract bool WantsParameters { get; }
+
+    /// <summary>Whether the kernel must differentiate with respect to the mixture weights.</summary>
+    static abstract bool WantsWeights { get; }
+
+    /// <summary>Receives the prediction of <paramref name="output"/> for the rows at <paramref name="row"/>; returns the adjoint to seed its derivative with.</summary>
+    T Begin(int output, int row, T prediction);
+
+    /// <summary>Adds ∂(seeded output)/∂θ_<paramref name="index"/> for the current output.</summary>
+    void AddParameter(int index, T adjoint);
+
+    /// <summary>Adds ∂(seeded output)/∂h_<paramref name="domain"/> for the current output.</summary>
+    void AddWeight(int domain, T adjoint);
+}
