@@ -20,7 +20,10 @@ public struct LogBracketRoot<T>
     private T _uLow;
     private T _uHigh;
     private T _gLow;
+    private T _scale;
     private T _u;
+    private T _lastStep;
+    private T _stepBeforeLast;
     private T _done;
     private T _failed;
     private int _phase;
@@ -31,7 +34,10 @@ public struct LogBracketRoot<T>
         _uLow = T.Log(lower);
         _uHigh = T.Log(upper);
         _gLow = T.Zero;
+        _scale = T.Broadcast(1.0);
         _u = _uLow;
+        _lastStep = T.Broadcast(double.PositiveInfinity);
+        _stepBeforeLast = T.Broadcast(double.PositiveInfinity);
         _done = T.Zero;
         _failed = T.Or(T.IsNaN(_uLow), T.IsNaN(_uHigh));
         _phase = 0;
@@ -59,6 +65,8 @@ public struct LogBracketRoot<T>
                 var hasRoot = T.Or(T.LessThan(product, zero), T.EqualTo(product, zero));
                 _failed = T.Or(_failed, T.Select(hasRoot, zero, T.Broadcast(BitConverter.Int64BitsToDouble(-1L))));
                 _done = _failed;
+                _scale = T.Min(T.Abs(_gLow), T.Abs(value));
+                _scale = T.Select(T.Or(T.EqualTo(_scale, zero), T.IsNaN(_scale)), T.Broadcast(1.0), _scale);
                 _u = T.Broadcast(0.5) * (_uLow + _uHigh);
                 return T.All(_done);
         }
@@ -67,13 +75,31 @@ public struct LogBracketRoot<T>
         _uLow = T.Select(sameSideAsLow, _u, _uLow);
         _uHigh = T.Select(sameSideAsLow, _uHigh, _u);
 
+        // Newton on G = asinh(g/s), s the smaller |g| at the bracket ends: G is g/s near the root, so steps there
+        // are plain Newton, and log|g| far from it, which makes the power- and exponential-like equations of
+        // this law family nearly linear in u = ln λ, so Newton does not crawl from a wide bracket.
         var lambda = T.Exp(_u);
-        var newton = _u - (value / (derivative * lambda));
+        var slope = derivative * lambda;
+        var ratio = T.Abs(value / _scale);
+        var far = T.LessThan(T.Broadcast(1.0), ratio);
+        var asinh = T.Log(ratio + T.Sqrt((ratio * ratio) + T.Broadcast(1.0)));
+        var farStep = T.Select(T.LessThan(value, zero), -asinh, asinh) * T.Sqrt((ratio * ratio) + T.Broadcast(1.0)) * _scale / slope;
+        var newton = _u - T.Select(far, farStep, value / slope);
         var inside = T.Select(T.LessThan(_uLow, newton), T.LessThan(newton, _uHigh), zero);
-        var next = T.Select(inside, newton, T.Broadcast(0.5) * (_uLow + _uHigh));
 
+        // Newton is taken only while it at least halves the step of two iterations ago (as in Numerical Recipes'
+        // rtsafe): far from the root an exponential-looking g makes Newton crawl, and bisection is then faster.
+        var fastEnough = T.LessThan(T.Abs(newton - _u), T.Broadcast(0.5) * T.Abs(_stepBeforeLast));
+        var next = T.Select(T.Select(inside, fastEnough, zero), newton, T.Broadcast(0.5) * (_uLow + _uHigh));
+        _stepBeforeLast = _lastStep;
+        _lastStep = next - _u;
+
+        // A Newton step below the tolerance has converged even when it rounds onto the bracket's end.
         var scale = T.Max(T.Abs(_u), T.Broadcast(1.0));
-        var converged = T.Or(T.LessThan(T.Abs(next - _u), T.Broadcast(StepTolerance) * scale), T.EqualTo(value, zero));
+        var tolerance = T.Broadcast(StepTolerance) * scale;
+        var newtonConverged = T.Or(T.LessThan(T.Abs(newton - _u), tolerance), T.EqualTo(newton, _u));
+        next = T.Select(newtonConverged, _u, next);
+        var converged = T.Or(T.Or(newtonConverged, T.LessThan(T.Abs(next - _u), tolerance)), T.EqualTo(value, zero));
         converged = T.Or(converged, T.LessThan(_uHigh - _uLow, T.Broadcast(StepTolerance) * scale));
         _u = T.Select(_done, _u, T.Select(T.EqualTo(value, zero), _u, next));
         _done = T.Or(_done, converged);
