@@ -9,23 +9,30 @@ namespace LawDsl.Generators.Emit;
 /// <summary>
 /// Emits the law's row kernel: one generic method, over a lane type (SIMD or scalar) and a sink, that computes
 /// every predicted domain's loss for the rows at <c>r</c> and, when the sink asks, runs the reverse pass.
-/// The forward pass computes each DAG node once in its scope; the reverse pass recomputes loop bodies
-/// instead of storing them, so nothing is allocated; a root's adjoint flows into its equation by the implicit
-/// function theorem, seeded with −Ā/(∂g/∂λ).
+/// The forward pass computes each DAG node once in its scope (sums over the same domain variable share one
+/// loop); the reverse pass recomputes loop bodies instead of storing them, so nothing is allocated. A root's
+/// adjoint flows into its equation by the implicit function theorem, seeded with −Ā/(∂g/∂λ); a root shared by
+/// all predicted domains of a row gets its gradient dλ/dθ once per row, which each domain then scales.
 /// </summary>
 internal sealed class KernelEmitter
 {
+    private const string AnyDerivative = "TSink.WantsParameters || TSink.WantsWeights";
+
     private readonly KernelGraph _graph;
     private readonly SourceWriter _writer;
     private readonly LawModel _law;
-    private readonly HashSet<int> _reached;
+    private readonly List<int> _sharedRoots;
+    private HashSet<int> _reached = new();
+    private int _bufferRoot = -1;
 
     public KernelEmitter(LawModel law, KernelGraph graph, SourceWriter writer)
     {
         _law = law;
         _graph = graph;
         _writer = writer;
-        _reached = graph.ReachableFromOutput();
+        _sharedRoots = Enumerable.Range(0, graph.Count)
+            .Where(id => graph[id].Op == Op.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
+            .ToList();
     }
 
     public static IEnumerable<string> CovariateNames(LawModel law) => law.Inputs.Where(i => i.Kind == InputKind.Covariate).Select(i => i.Name);
@@ -43,14 +50,20 @@ internal sealed class KernelEmitter
             _writer.Line("int o_" + parameter.Name + " = " + offset.Expression("K") + ";");
         }
 
-        EmitForwardScope(KernelGraph.RowScope);
+        EmitForwardScope(KernelGraph.RowScope, null);
+        foreach (var root in _sharedRoots)
+        {
+            EmitSharedRootGradient(root);
+        }
+
+        _reached = _graph.Reachable(_graph.Output, id => _sharedRoots.Contains(id));
         _writer.Open("for (int o = 0; o < K; o++)");
-        EmitForwardScope(Node.OutputDomain);
+        EmitForwardScope(Node.OutputDomain, null);
         _writer.Line("var seed = sink.Begin(o, r, " + V(_graph.Output) + ");");
         if (_reached.Contains(_graph.Output))
         {
             var levels = new HashSet<int> { KernelGraph.RowScope, Node.OutputDomain };
-            _writer.Open("if (TSink.WantsParameters || TSink.WantsWeights)");
+            _writer.Open("if (" + AnyDerivative + ")");
             DeclareAdjoints(levels);
             _writer.Line(A(_graph.Output) + " += seed;");
             EmitBackward(levels);
@@ -65,38 +78,95 @@ internal sealed class KernelEmitter
 
     private static string A(int id) => "a" + Literals.Int(id);
 
+    private static string Buffer(int root) => "g" + Literals.Int(root);
+
     private static string Index(int variable) => variable == Node.OutputDomain ? "o" : "j" + Literals.Int(variable);
 
-    private string ParameterIndex(Node node)
-    {
-        var shape = _law.Parameters.First(p => p.Name == node.Name).Shape;
-        return shape switch
-        {
-            ShapeKind.Scalar => "o_" + node.Name,
-            ShapeKind.PerDomain => "o_" + node.Name + " + " + Index(node.Index1),
-            _ => "o_" + node.Name + " + (" + Index(node.Index1) + " * K) + " + Index(node.Index2),
-        };
-    }
+    private ShapeKind ShapeOf(string name) => _law.Parameters.First(p => p.Name == name).Shape;
 
-    private void EmitForwardScope(int scope)
+    private string ParameterIndex(Node node, string offset) => ShapeOf(node.Name!) switch
     {
+        ShapeKind.Scalar => offset,
+        ShapeKind.PerDomain => offset + " + " + Index(node.Index1),
+        _ => offset + " + (" + Index(node.Index1) + " * K) + " + Index(node.Index2),
+    };
+
+    /// <summary>
+    /// Emits the nodes placed in <paramref name="scope"/> (those in <paramref name="needed"/> when given), in
+    /// topological order. Sums over one variable whose inputs are all ready share a single loop.
+    /// </summary>
+    private void EmitForwardScope(int scope, HashSet<int>? needed)
+    {
+        var emitted = new HashSet<int>();
         for (var id = 0; id < _graph.Count; id++)
         {
-            if (_graph.Scope(id) == scope)
+            if (_graph.Scope(id) != scope || (needed is not null && !needed.Contains(id)) || emitted.Contains(id))
             {
-                EmitForward(id);
+                continue;
             }
+
+            if (_graph[id].Op == Op.Sum)
+            {
+                var group = Enumerable.Range(id, _graph.Count - id)
+                    .Where(m => m == id || (_graph[m].Op == Op.Sum && _graph[m].Index1 == _graph[id].Index1 && _graph.Scope(m) == scope
+                        && (needed is null || needed.Contains(m)) && !emitted.Contains(m) && InputsReady(m, scope, id)))
+                    .ToList();
+                EmitSumLoop(group, needed);
+                emitted.UnionWith(group);
+                continue;
+            }
+
+            EmitForward(id, needed);
         }
     }
 
-    private void EmitForward(int id)
+    /// <summary>Whether every node of <paramref name="scope"/> that sum <paramref name="sum"/> reads is emitted before <paramref name="position"/>.</summary>
+    private bool InputsReady(int sum, int scope, int position)
+    {
+        foreach (var input in _graph.Descendants(sum))
+        {
+            if (input != sum && _graph.Scope(input) == scope && input >= position)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void EmitSumLoop(List<int> sums, HashSet<int>? needed)
+    {
+        var variable = _graph[sums[0]].Index1;
+        var j = Index(variable);
+        var inner = new HashSet<int>(sums.SelectMany(s => _graph.Descendants(s)));
+        if (needed is not null)
+        {
+            inner.IntersectWith(needed);
+        }
+
+        foreach (var sum in sums)
+        {
+            _writer.Line("var " + V(sum) + " = T.Zero;");
+        }
+
+        _writer.Open("for (int " + j + " = 0; " + j + " < K; " + j + "++)");
+        EmitForwardScope(variable, inner);
+        foreach (var sum in sums)
+        {
+            _writer.Line(V(sum) + " += " + V(_graph.Id(_graph[sum][0])) + ";");
+        }
+
+        _writer.Close();
+    }
+
+    private void EmitForward(int id, HashSet<int>? needed)
     {
         var node = _graph[id];
         string Arg(int k) => V(_graph.Id(node[k]));
         string? value = node.Op switch
         {
             Op.Const => "T.Broadcast(" + Literals.Double(node.Value) + ")",
-            Op.Param => "T.Broadcast(p[" + ParameterIndex(node) + "])",
+            Op.Param => "T.Broadcast(p[" + ParameterIndex(node, "o_" + node.Name) + "])",
             Op.Weight => "T.Load(w, (" + Index(node.Index1) + " * stride) + r)",
             Op.ModelSize => "T.Load(n, r)",
             Op.Tokens => "T.Load(d, r)",
@@ -119,17 +189,6 @@ internal sealed class KernelEmitter
             return;
         }
 
-        if (node.Op == Op.Sum)
-        {
-            var j = Index(node.Index1);
-            _writer.Line("var " + V(id) + " = T.Zero;");
-            _writer.Open("for (int " + j + " = 0; " + j + " < K; " + j + "++)");
-            EmitForwardScope(node.Index1);
-            _writer.Line(V(id) + " += " + Arg(0) + ";");
-            _writer.Close();
-            return;
-        }
-
         // Root or Bisection: one lane-wise iteration whose equation (and, for Root, its λ-derivative for the
         // Newton step) is the root variable's scope, recomputed each step.
         var solver = "solve" + Literals.Int(id);
@@ -139,7 +198,7 @@ internal sealed class KernelEmitter
             : "var " + solver + " = new global::LawDsl.Kernels.FixedBisectionRoot<T>(" + Arg(1) + ", " + Arg(2) + ", " + Literals.Int(node.Iterations) + ");");
         _writer.Open("while (true)");
         _writer.Line("var " + lambda + " = " + solver + ".Next;");
-        EmitForwardScope(node.Index1);
+        EmitForwardScope(node.Index1, needed);
         var derivative = node.Op == Op.Root ? V(_graph.RootDerivative(id)) : "T.Zero";
         _writer.Open("if (" + solver + ".Update(" + Arg(0) + ", " + derivative + "))");
         _writer.Line("break;");
@@ -147,6 +206,52 @@ internal sealed class KernelEmitter
         _writer.Close();
         _writer.Line("var " + V(id) + " = " + solver + ".Result;");
     }
+
+    /// <summary>
+    /// For a root shared by the row: dλ/dθ and dλ/dh into a lane buffer, by one reverse pass through its equation
+    /// seeded with −1/(∂g/∂λ). Each predicted domain then adds Ā·buffer instead of re-running that pass.
+    /// </summary>
+    private void EmitSharedRootGradient(int root)
+    {
+        var node = _graph[root];
+        var equation = _graph.Id(node[0]);
+        var blocks = new List<(string Name, string Offset, string Length)>();
+        var size = "0";
+        foreach (var name in _graph.Reachable(equation, _ => false).Where(id => _graph[id].Op == Op.Param).Select(id => _graph[id].Name!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal))
+        {
+            var length = Layout.Length(ShapeOf(name)).Expression("K");
+            blocks.Add((name, size, length));
+            size = size + " + " + length;
+        }
+
+        _rootBlocks[root] = blocks;
+        var weights = _graph.HasWeights(root) ? size : null;
+        _rootWeights[root] = weights;
+        if (weights is not null)
+        {
+            size = size + " + K";
+        }
+
+        var buffer = Buffer(root);
+        _writer.Line("global::System.Span<T> " + buffer + " = " + AnyDerivative + " ? stackalloc T[" + size + "] : default;");
+        _writer.Open("if (" + AnyDerivative + ")");
+        _writer.Line(buffer + ".Clear();");
+        _bufferRoot = root;
+        _reached = _graph.Reachable(equation, _ => false);
+        var levels = new HashSet<int> { KernelGraph.RowScope, node.Index1 };
+        _writer.Line("var lam" + Literals.Int(node.Index1) + " = " + V(root) + ";");
+        var needed = new HashSet<int>(_graph.Descendants(equation));
+        needed.UnionWith(_graph.Descendants(_graph.RootDerivative(root)));
+        EmitForwardScope(node.Index1, needed);
+        DeclareAdjoints(new HashSet<int> { KernelGraph.RowScope, node.Index1 });
+        _writer.Line(A(equation) + " += T.Broadcast(-1d) / " + V(_graph.RootDerivative(root)) + ";");
+        EmitBackward(levels);
+        _bufferRoot = -1;
+        _writer.Close();
+    }
+
+    private readonly Dictionary<int, List<(string Name, string Offset, string Length)>> _rootBlocks = new();
+    private readonly Dictionary<int, string?> _rootWeights = new();
 
     private void DeclareAdjoints(HashSet<int> levels)
     {
@@ -172,8 +277,15 @@ internal sealed class KernelEmitter
         var node = _graph[id];
         switch (node.Op)
         {
+            case Op.Param when _bufferRoot >= 0:
+                var block = _rootBlocks[_bufferRoot].First(b => b.Name == node.Name);
+                _writer.Line("if (TSink.WantsParameters) " + Buffer(_bufferRoot) + "[" + ParameterIndex(node, block.Offset) + "] += " + A(id) + ";");
+                return;
             case Op.Param:
-                _writer.Line("if (TSink.WantsParameters) sink.AddParameter(" + ParameterIndex(node) + ", " + A(id) + ");");
+                _writer.Line("if (TSink.WantsParameters) sink.AddParameter(" + ParameterIndex(node, "o_" + node.Name) + ", " + A(id) + ");");
+                return;
+            case Op.Weight when _bufferRoot >= 0:
+                _writer.Line("if (TSink.WantsWeights) " + Buffer(_bufferRoot) + "[" + _rootWeights[_bufferRoot] + " + " + Index(node.Index1) + "] += " + A(id) + ";");
                 return;
             case Op.Weight:
                 _writer.Line("if (TSink.WantsWeights) sink.AddWeight(" + Index(node.Index1) + ", " + A(id) + ");");
@@ -181,15 +293,20 @@ internal sealed class KernelEmitter
             case Op.Sum:
                 var j = Index(node.Index1);
                 _writer.Open("for (int " + j + " = 0; " + j + " < K; " + j + "++)");
-                EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), A(id));
+                EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), A(id), _graph.Descendants(id));
                 _writer.Close();
+                return;
+            case Op.Root when _sharedRoots.Contains(id):
+                EmitSharedRootAdjoint(id);
                 return;
             case Op.Root:
                 // Implicit function theorem: g(λ*, θ) = 0 gives dλ*/dθ = −(∂g/∂θ)/(∂g/∂λ), so the equation
                 // receives the adjoint −Ā/(∂g/∂λ) at the solved λ.
                 _writer.Open();
                 _writer.Line("var lam" + Literals.Int(node.Index1) + " = " + V(id) + ";");
-                EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), "-" + A(id) + " / " + V(_graph.RootDerivative(id)));
+                var needed = new HashSet<int>(_graph.Descendants(_graph.Id(node[0])));
+                needed.UnionWith(_graph.Descendants(_graph.RootDerivative(id)));
+                EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), "-" + A(id) + " / " + V(_graph.RootDerivative(id)), needed);
                 _writer.Close();
                 return;
         }
@@ -200,15 +317,37 @@ internal sealed class KernelEmitter
             var child = _graph.Id(node[argument]);
             if (_reached.Contains(child))
             {
-                _writer.Line(A(child) + " += " + increment + ";");
+                _writer.Line(Guard(child) + A(child) + " += " + increment + ";");
             }
         }
     }
 
-    private void EmitInnerAdjoint(int scope, int body, string seed)
+    private void EmitSharedRootAdjoint(int root)
+    {
+        var buffer = Buffer(root);
+        foreach (var (name, offset, length) in _rootBlocks[root])
+        {
+            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, " + A(root) + " * " + buffer + "[" + offset + " + q]);");
+        }
+
+        if (_rootWeights[root] is { } weights)
+        {
+            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, " + A(root) + " * " + buffer + "[" + weights + " + q]);");
+        }
+    }
+
+    /// <summary>Skips adjoint arithmetic the sink cannot want: the JIT folds these constant conditions away.</summary>
+    private string Guard(int child) => (_graph.HasParameters(child), _graph.HasWeights(child)) switch
+    {
+        (true, false) => "if (TSink.WantsParameters) ",
+        (false, true) => "if (TSink.WantsWeights) ",
+        _ => string.Empty,
+    };
+
+    private void EmitInnerAdjoint(int scope, int body, string seed, HashSet<int> needed)
     {
         var levels = new HashSet<int> { scope };
-        EmitForwardScope(scope);
+        EmitForwardScope(scope, needed);
         DeclareAdjoints(levels);
         if (_reached.Contains(body))
         {

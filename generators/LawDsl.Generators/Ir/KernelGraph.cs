@@ -18,8 +18,11 @@ internal sealed class KernelGraph
     private readonly Dictionary<Node, int> _ids = new();
     private readonly List<Node> _nodes = new();
     private readonly List<ulong> _free = new();
-    private readonly List<bool> _differentiable = new();
+    private readonly List<bool> _hasParameters = new();
+    private readonly List<bool> _hasWeights = new();
     private readonly Dictionary<int, int> _rootDerivatives = new();
+    private readonly Dictionary<int, int> _binders = new();
+    private readonly Dictionary<int, HashSet<int>> _descendants = new();
 
     public KernelGraph(Node body)
     {
@@ -53,21 +56,73 @@ internal sealed class KernelGraph
     }
 
     /// <summary>Whether the node depends on a parameter or a mixture weight (so it carries an adjoint).</summary>
-    public bool IsDifferentiable(int id) => _differentiable[id];
+    public bool IsDifferentiable(int id) => _hasParameters[id] || _hasWeights[id];
 
-    /// <summary>For a Root node, the node of ∂g/∂λ of its equation.</summary>
-    public int RootDerivative(int rootId) => _rootDerivatives[rootId];
+    /// <summary>Whether the node depends on a parameter (through a root: on its equation).</summary>
+    public bool HasParameters(int id) => _hasParameters[id];
 
-    /// <summary>The differentiable nodes the output depends on, following roots into their equations (not their brackets).</summary>
-    public HashSet<int> ReachableFromOutput()
+    /// <summary>Whether the node depends on a mixture weight (through a root: on its equation).</summary>
+    public bool HasWeights(int id) => _hasWeights[id];
+
+    /// <summary>The node that binds a Sum or Root variable.</summary>
+    public int Binder(int variable) => _binders[variable];
+
+    /// <summary>Whether <paramref name="scope"/> is <paramref name="inner"/> itself or encloses it.</summary>
+    public bool Encloses(int scope, int inner)
+    {
+        while (true)
+        {
+            if (scope == inner)
+            {
+                return true;
+            }
+
+            if (inner == RowScope)
+            {
+                return false;
+            }
+
+            inner = inner == Node.OutputDomain ? RowScope : Scope(_binders[inner]);
+        }
+    }
+
+    /// <summary>The node and everything it is computed from (for roots: equation, derivative and bracket).</summary>
+    public HashSet<int> Descendants(int id)
+    {
+        if (_descendants.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var found = new HashSet<int> { id };
+        foreach (var arg in _nodes[id].Args)
+        {
+            found.UnionWith(Descendants(_ids[arg]));
+        }
+
+        if (_rootDerivatives.TryGetValue(id, out var derivative))
+        {
+            found.UnionWith(Descendants(derivative));
+        }
+
+        _descendants[id] = found;
+        return found;
+    }
+
+    /// <summary>
+    /// The differentiable nodes <paramref name="start"/> depends on, following roots into their equations (never
+    /// their brackets, which do not move the root), except roots for which <paramref name="stopAt"/> holds: those are
+    /// included but not entered.
+    /// </summary>
+    public HashSet<int> Reachable(int start, Func<int, bool> stopAt)
     {
         var reached = new HashSet<int>();
         var pending = new Stack<int>();
-        pending.Push(Output);
+        pending.Push(start);
         while (pending.Count > 0)
         {
             var id = pending.Pop();
-            if (!_differentiable[id] || !reached.Add(id))
+            if (!IsDifferentiable(id) || !reached.Add(id) || (id != start && stopAt(id)))
             {
                 continue;
             }
@@ -83,6 +138,9 @@ internal sealed class KernelGraph
         return reached;
     }
 
+    /// <summary>For a Root node, the node of ∂g/∂λ of its equation.</summary>
+    public int RootDerivative(int rootId) => _rootDerivatives[rootId];
+
     private int Add(Node node)
     {
         if (_ids.TryGetValue(node, out var existing))
@@ -96,13 +154,15 @@ internal sealed class KernelGraph
         }
 
         ulong free = 0;
-        var differentiable = node.Op is Op.Param or Op.Weight;
+        var hasParameters = node.Op == Op.Param;
+        var hasWeights = node.Op == Op.Weight;
         var childFree = new List<ulong>();
         foreach (var arg in node.Args)
         {
             var child = Add(arg);
             childFree.Add(_free[child]);
-            differentiable |= _differentiable[child];
+            hasParameters |= _hasParameters[child];
+            hasWeights |= _hasWeights[child];
         }
 
         int derivative = -1;
@@ -126,8 +186,11 @@ internal sealed class KernelGraph
             case Op.Root:
             case Op.Bisection:
                 free = ((childFree[0] | (derivative >= 0 ? _free[derivative] : 0)) & ~Bit(node.Index1)) | childFree[1] | childFree[2];
-                // A fixed bisection is piecewise constant: nothing flows back through it.
-                differentiable = node.Op == Op.Root && _differentiable[_ids[node[0]]];
+                // A root moves with its equation only (not its bracket); a fixed bisection is piecewise
+                // constant, so nothing flows back through it.
+                var equation = _ids[node[0]];
+                hasParameters = node.Op == Op.Root && _hasParameters[equation];
+                hasWeights = node.Op == Op.Root && _hasWeights[equation];
                 break;
             default:
                 foreach (var f in childFree)
@@ -142,7 +205,13 @@ internal sealed class KernelGraph
         _ids.Add(node, id);
         _nodes.Add(node);
         _free.Add(free);
-        _differentiable.Add(differentiable);
+        _hasParameters.Add(hasParameters);
+        _hasWeights.Add(hasWeights);
+        if (node.Op is Op.Sum or Op.Root or Op.Bisection)
+        {
+            _binders[node.Index1] = id;
+        }
+
         if (derivative >= 0)
         {
             _rootDerivatives[id] = derivative;

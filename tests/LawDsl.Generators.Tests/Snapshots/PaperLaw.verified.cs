@@ -194,27 +194,6 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
             var lam1 = solve35.Next;
             var v11 = lam1;
             var v18 = T.Zero;
-            for (int j2 = 0; j2 < K; j2++)
-            {
-                var v6 = T.Load(w, (j2 * stride) + r);
-                var v7 = T.Broadcast(p[o_B + j2]);
-                var v8 = v6 * v7;
-                var v9 = T.Broadcast(p[o_C + j2]);
-                var v10 = v8 * v9;
-                var v12 = v10 / v11;
-                var v14 = v7 + v13;
-                var v15 = v13 / v14;
-                var v16 = T.Pow(v12, v15);
-                var v17 = T.Max(v1, v16);
-                var v28 = v15 * v16;
-                var v29 = v28 / v12;
-                var v30 = -v12;
-                var v31 = v30 / v11;
-                var v32 = v29 * v31;
-                var v33 = T.SelectGreaterOrEqual(v1, v16, v27, v32);
-                v18 += v17;
-            }
-            var v24 = v18 - v23;
             var v34 = T.Zero;
             for (int j2 = 0; j2 < K; j2++)
             {
@@ -234,8 +213,10 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 var v31 = v30 / v11;
                 var v32 = v29 * v31;
                 var v33 = T.SelectGreaterOrEqual(v1, v16, v27, v32);
+                v18 += v17;
                 v34 += v33;
             }
+            var v24 = v18 - v23;
             if (solve35.Update(v24, v34))
             {
                 break;
@@ -243,6 +224,86 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         }
         var v35 = solve35.Result;
         var v45 = T.Load(d, r);
+        global::System.Span<T> g35 = TSink.WantsParameters || TSink.WantsWeights ? stackalloc T[0 + (1 * K) + (1 * K) + (1) + K] : default;
+        if (TSink.WantsParameters || TSink.WantsWeights)
+        {
+            g35.Clear();
+            var lam1 = v35;
+            var v11 = lam1;
+            var v18 = T.Zero;
+            var v34 = T.Zero;
+            for (int j2 = 0; j2 < K; j2++)
+            {
+                var v6 = T.Load(w, (j2 * stride) + r);
+                var v7 = T.Broadcast(p[o_B + j2]);
+                var v8 = v6 * v7;
+                var v9 = T.Broadcast(p[o_C + j2]);
+                var v10 = v8 * v9;
+                var v12 = v10 / v11;
+                var v14 = v7 + v13;
+                var v15 = v13 / v14;
+                var v16 = T.Pow(v12, v15);
+                var v17 = T.Max(v1, v16);
+                var v28 = v15 * v16;
+                var v29 = v28 / v12;
+                var v30 = -v12;
+                var v31 = v30 / v11;
+                var v32 = v29 * v31;
+                var v33 = T.SelectGreaterOrEqual(v1, v16, v27, v32);
+                v18 += v17;
+                v34 += v33;
+            }
+            var v24 = v18 - v23;
+            var a1 = T.Zero;
+            var a18 = T.Zero;
+            var a22 = T.Zero;
+            var a23 = T.Zero;
+            var a24 = T.Zero;
+            a24 += T.Broadcast(-1d) / v34;
+            a18 += a24;
+            if (TSink.WantsParameters) a23 += -a24;
+            if (TSink.WantsParameters) a22 += a23;
+            if (TSink.WantsParameters) a1 += a22 * v21;
+            for (int j2 = 0; j2 < K; j2++)
+            {
+                var v6 = T.Load(w, (j2 * stride) + r);
+                var v7 = T.Broadcast(p[o_B + j2]);
+                var v8 = v6 * v7;
+                var v9 = T.Broadcast(p[o_C + j2]);
+                var v10 = v8 * v9;
+                var v12 = v10 / v11;
+                var v14 = v7 + v13;
+                var v15 = v13 / v14;
+                var v16 = T.Pow(v12, v15);
+                var v17 = T.Max(v1, v16);
+                var a6 = T.Zero;
+                var a7 = T.Zero;
+                var a8 = T.Zero;
+                var a9 = T.Zero;
+                var a10 = T.Zero;
+                var a12 = T.Zero;
+                var a14 = T.Zero;
+                var a15 = T.Zero;
+                var a16 = T.Zero;
+                var a17 = T.Zero;
+                a17 += a18;
+                if (TSink.WantsParameters) a1 += T.SelectGreaterOrEqual(v1, v16, a17, T.Zero);
+                a16 += T.SelectGreaterOrEqual(v1, v16, T.Zero, a17);
+                a12 += global::LawDsl.Kernels.LaneMath.PowBaseAdjoint(a16, v12, v15, v16);
+                if (TSink.WantsParameters) a15 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a16, v12, v16);
+                if (TSink.WantsParameters) a14 += -(a15 * v15 / v14);
+                if (TSink.WantsParameters) a7 += a14;
+                a10 += a12 / v11;
+                a8 += a10 * v9;
+                if (TSink.WantsParameters) a9 += a10 * v8;
+                if (TSink.WantsParameters) g35[0 + (1 * K) + j2] += a9;
+                if (TSink.WantsWeights) a6 += a8 * v7;
+                if (TSink.WantsParameters) a7 += a8 * v6;
+                if (TSink.WantsParameters) g35[0 + j2] += a7;
+                if (TSink.WantsWeights) g35[0 + (1 * K) + (1 * K) + (1) + j2] += a6;
+            }
+            if (TSink.WantsParameters) g35[0 + (1 * K) + (1 * K)] += a1;
+        }
         for (int o = 0; o < K; o++)
         {
             var v0 = T.Broadcast(p[o_C + o]);
@@ -276,8 +337,6 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 var a3 = T.Zero;
                 var a4 = T.Zero;
                 var a5 = T.Zero;
-                var a22 = T.Zero;
-                var a23 = T.Zero;
                 var a35 = T.Zero;
                 var a36 = T.Zero;
                 var a37 = T.Zero;
@@ -298,133 +357,39 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 var a53 = T.Zero;
                 a53 += seed;
                 a51 += a53;
-                a52 += a53;
+                if (TSink.WantsParameters) a52 += a53;
                 if (TSink.WantsParameters) sink.AddParameter(o_E + o, a52);
                 a43 += a51;
                 a50 += a51;
-                a44 += a50 * v49;
+                if (TSink.WantsParameters) a44 += a50 * v49;
                 a49 += a50 * v44;
-                a46 += global::LawDsl.Kernels.LaneMath.PowBaseAdjoint(a49, v46, v48, v49);
-                a48 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a49, v46, v49);
-                a47 += -a48;
+                if (TSink.WantsWeights) a46 += global::LawDsl.Kernels.LaneMath.PowBaseAdjoint(a49, v46, v48, v49);
+                if (TSink.WantsParameters) a48 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a49, v46, v49);
+                if (TSink.WantsParameters) a47 += -a48;
                 if (TSink.WantsParameters) sink.AddParameter(o_Alpha + o, a47);
-                a2 += a46 * v45;
+                if (TSink.WantsWeights) a2 += a46 * v45;
                 if (TSink.WantsParameters) sink.AddParameter(o_A + o, a44);
-                a0 += a43 * v42;
+                if (TSink.WantsParameters) a0 += a43 * v42;
                 a42 += a43 * v0;
                 a40 += global::LawDsl.Kernels.LaneMath.PowBaseAdjoint(a42, v40, v41, v42);
-                a41 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a42, v40, v42);
-                a3 += -a41;
-                a1 += T.SelectGreaterOrEqual(v1, v39, a40, T.Zero);
+                if (TSink.WantsParameters) a41 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a42, v40, v42);
+                if (TSink.WantsParameters) a3 += -a41;
+                if (TSink.WantsParameters) a1 += T.SelectGreaterOrEqual(v1, v39, a40, T.Zero);
                 a39 += T.SelectGreaterOrEqual(v1, v39, T.Zero, a40);
                 a36 += global::LawDsl.Kernels.LaneMath.PowBaseAdjoint(a39, v36, v38, v39);
-                a38 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a39, v36, v39);
-                a37 += -(a38 * v38 / v37);
-                a3 += a37;
+                if (TSink.WantsParameters) a38 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a39, v36, v39);
+                if (TSink.WantsParameters) a37 += -(a38 * v38 / v37);
+                if (TSink.WantsParameters) a3 += a37;
                 a5 += a36 / v35;
                 a35 += -(a36 * v36 / v35);
-                {
-                    var lam1 = v35;
-                    var v11 = lam1;
-                    var v18 = T.Zero;
-                    for (int j2 = 0; j2 < K; j2++)
-                    {
-                        var v6 = T.Load(w, (j2 * stride) + r);
-                        var v7 = T.Broadcast(p[o_B + j2]);
-                        var v8 = v6 * v7;
-                        var v9 = T.Broadcast(p[o_C + j2]);
-                        var v10 = v8 * v9;
-                        var v12 = v10 / v11;
-                        var v14 = v7 + v13;
-                        var v15 = v13 / v14;
-                        var v16 = T.Pow(v12, v15);
-                        var v17 = T.Max(v1, v16);
-                        var v28 = v15 * v16;
-                        var v29 = v28 / v12;
-                        var v30 = -v12;
-                        var v31 = v30 / v11;
-                        var v32 = v29 * v31;
-                        var v33 = T.SelectGreaterOrEqual(v1, v16, v27, v32);
-                        v18 += v17;
-                    }
-                    var v24 = v18 - v23;
-                    var v34 = T.Zero;
-                    for (int j2 = 0; j2 < K; j2++)
-                    {
-                        var v6 = T.Load(w, (j2 * stride) + r);
-                        var v7 = T.Broadcast(p[o_B + j2]);
-                        var v8 = v6 * v7;
-                        var v9 = T.Broadcast(p[o_C + j2]);
-                        var v10 = v8 * v9;
-                        var v12 = v10 / v11;
-                        var v14 = v7 + v13;
-                        var v15 = v13 / v14;
-                        var v16 = T.Pow(v12, v15);
-                        var v17 = T.Max(v1, v16);
-                        var v28 = v15 * v16;
-                        var v29 = v28 / v12;
-                        var v30 = -v12;
-                        var v31 = v30 / v11;
-                        var v32 = v29 * v31;
-                        var v33 = T.SelectGreaterOrEqual(v1, v16, v27, v32);
-                        v34 += v33;
-                    }
-                    var a18 = T.Zero;
-                    var a24 = T.Zero;
-                    a24 += -a35 / v34;
-                    a18 += a24;
-                    a23 += -a24;
-                    for (int j2 = 0; j2 < K; j2++)
-                    {
-                        var v6 = T.Load(w, (j2 * stride) + r);
-                        var v7 = T.Broadcast(p[o_B + j2]);
-                        var v8 = v6 * v7;
-                        var v9 = T.Broadcast(p[o_C + j2]);
-                        var v10 = v8 * v9;
-                        var v12 = v10 / v11;
-                        var v14 = v7 + v13;
-                        var v15 = v13 / v14;
-                        var v16 = T.Pow(v12, v15);
-                        var v17 = T.Max(v1, v16);
-                        var v28 = v15 * v16;
-                        var v29 = v28 / v12;
-                        var v30 = -v12;
-                        var v31 = v30 / v11;
-                        var v32 = v29 * v31;
-                        var v33 = T.SelectGreaterOrEqual(v1, v16, v27, v32);
-                        var a6 = T.Zero;
-                        var a7 = T.Zero;
-                        var a8 = T.Zero;
-                        var a9 = T.Zero;
-                        var a10 = T.Zero;
-                        var a12 = T.Zero;
-                        var a14 = T.Zero;
-                        var a15 = T.Zero;
-                        var a16 = T.Zero;
-                        var a17 = T.Zero;
-                        a17 += a18;
-                        a1 += T.SelectGreaterOrEqual(v1, v16, a17, T.Zero);
-                        a16 += T.SelectGreaterOrEqual(v1, v16, T.Zero, a17);
-                        a12 += global::LawDsl.Kernels.LaneMath.PowBaseAdjoint(a16, v12, v15, v16);
-                        a15 += global::LawDsl.Kernels.LaneMath.PowExponentAdjoint(a16, v12, v16);
-                        a14 += -(a15 * v15 / v14);
-                        a7 += a14;
-                        a10 += a12 / v11;
-                        a8 += a10 * v9;
-                        a9 += a10 * v8;
-                        if (TSink.WantsParameters) sink.AddParameter(o_C + j2, a9);
-                        a6 += a8 * v7;
-                        a7 += a8 * v6;
-                        if (TSink.WantsParameters) sink.AddParameter(o_B + j2, a7);
-                        if (TSink.WantsWeights) sink.AddWeight(j2, a6);
-                    }
-                }
-                a22 += a23;
-                a1 += a22 * v21;
+                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, a35 * g35[0 + q]);
+                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, a35 * g35[0 + (1 * K) + q]);
+                if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, a35 * g35[0 + (1 * K) + (1 * K) + q]);
+                if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, a35 * g35[0 + (1 * K) + (1 * K) + (1) + q]);
                 a4 += a5 * v0;
-                a0 += a5 * v4;
-                a2 += a4 * v3;
-                a3 += a4 * v2;
+                if (TSink.WantsParameters) a0 += a5 * v4;
+                if (TSink.WantsWeights) a2 += a4 * v3;
+                if (TSink.WantsParameters) a3 += a4 * v2;
                 if (TSink.WantsParameters) sink.AddParameter(o_B + o, a3);
                 if (TSink.WantsWeights) sink.AddWeight(o, a2);
                 if (TSink.WantsParameters) sink.AddParameter(o_H, a1);
