@@ -1,0 +1,146 @@
+namespace LawDsl.Data;
+
+/// <summary>Which CSV column holds what: the header mapped by the naming conventions and the options.</summary>
+internal sealed class CsvColumns
+{
+    private CsvColumns(string[] header)
+    {
+        Header = header;
+    }
+
+    public string[] Header { get; }
+
+    public List<string> Domains { get; } = [];
+
+    public List<int> WeightColumns { get; } = [];
+
+    public List<int> LossColumns { get; } = [];
+
+    public int? ModelSizeColumn { get; private set; }
+
+    public int? TokensColumn { get; private set; }
+
+    public List<(string Name, int Column)> Covariates { get; } = [];
+
+    public List<(string Name, int Column)> ExtraLosses { get; } = [];
+
+    public static CsvColumns Map(string[] header, string source, RunTableCsvOptions options, List<RunDataProblem> problems)
+    {
+        var columns = new CsvColumns(header);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < header.Length; c++)
+        {
+            if (!index.TryAdd(header[c], c))
+            {
+                problems.Add(new RunDataProblem(source, 1, header[c], null, "The column name appears twice."));
+            }
+        }
+
+        var used = new HashSet<int>();
+        int? Take(string name)
+        {
+            if (!index.TryGetValue(name, out var column))
+            {
+                return null;
+            }
+
+            used.Add(column);
+            return column;
+        }
+
+        foreach (var name in header.Where(h => h.StartsWith("weight_", StringComparison.Ordinal)))
+        {
+            var domain = name["weight_".Length..];
+            columns.Domains.Add(domain);
+            columns.WeightColumns.Add(Take(name)!.Value);
+            string[] candidates = options.LossColumns?.TryGetValue(domain, out var explicitName) == true ? [explicitName] : [domain + "_loss", "loss_" + domain];
+            var loss = candidates.Select(Take).FirstOrDefault(c => c is not null);
+            if (loss is null)
+            {
+                problems.Add(new RunDataProblem(source, 1, null, null, $"No loss column for domain '{domain}': looked for {string.Join(" and ", candidates.Select(c => "'" + c + "'"))}."));
+            }
+
+            columns.LossColumns.Add(loss ?? -1);
+        }
+
+        if (columns.Domains.Count == 0)
+        {
+            problems.Add(new RunDataProblem(source, 1, null, null, "No mixture weight columns: expected columns named weight_<domain>."));
+        }
+
+        columns.ModelSizeColumn = Scale(options.ModelSizeColumn, RunTableCsvOptions.ModelSizeColumnNames, options.ModelSize, "model size", "ModelSizeColumn", "ModelSize");
+        columns.TokensColumn = Scale(options.TokensColumn, RunTableCsvOptions.TokensColumnNames, options.Tokens, "token", "TokensColumn", "Tokens");
+        foreach (var covariate in options.Covariates)
+        {
+            if (Take(covariate) is { } column)
+            {
+                columns.Covariates.Add((covariate, column));
+            }
+            else
+            {
+                problems.Add(new RunDataProblem(source, 1, covariate, null, "The covariate column is missing."));
+            }
+        }
+
+        foreach (var ignored in options.IgnoredColumns)
+        {
+            Take(ignored);
+        }
+
+        for (var c = 0; c < header.Length; c++)
+        {
+            if (used.Contains(c))
+            {
+                continue;
+            }
+
+            var name = header[c];
+            var extraDomain = name.EndsWith("_loss", StringComparison.Ordinal) ? name[..^"_loss".Length]
+                : name.StartsWith("loss_", StringComparison.Ordinal) ? name["loss_".Length..]
+                : null;
+            if (extraDomain is not null)
+            {
+                // A loss measured on a domain that is never trained on (an evaluation-only target) is kept, not dropped.
+                columns.ExtraLosses.Add((extraDomain, c));
+            }
+            else
+            {
+                problems.Add(new RunDataProblem(source, 1, name, null,
+                    "The column is not a weight, loss, model size, token count or covariate; list it in IgnoredColumns or Covariates."));
+            }
+        }
+
+        return columns;
+
+        int? Scale(string? named, IReadOnlyList<string> conventions, double? constant, string what, string columnOption, string constantOption)
+        {
+            if (named is not null)
+            {
+                var column = Take(named);
+                if (column is null)
+                {
+                    problems.Add(new RunDataProblem(source, 1, named, null, $"The {what} column named in {columnOption} is missing."));
+                }
+
+                return column;
+            }
+
+            var found = conventions.Select(Take).FirstOrDefault(c => c is not null);
+            if (found is not null && constant is not null)
+            {
+                problems.Add(new RunDataProblem(source, 1, header[found.Value], null, $"The file has a {what} column and {constantOption} is also set; use one."));
+            }
+            else if (found is null && constant is null)
+            {
+                problems.Add(new RunDataProblem(source, 1, null, null,
+                    $"No {what} column (looked for {string.Join(", ", conventions)}); name it with {columnOption} or give one value for all runs with {constantOption}."));
+            }
+            else if (found is null && !(constant > 0 && double.IsFinite(constant.Value)))
+            {
+                problems.Add(new RunDataProblem(source, 0, null, constant?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{constantOption} must be positive and finite."));
+            }
+
+            return found;
+        }
+    }
+}

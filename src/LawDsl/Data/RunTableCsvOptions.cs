@@ -1,0 +1,55 @@
+namespace LawDsl.Data;
+
+/// <summary>
+/// How a wide CSV file of runs maps onto a <see cref="RunTable"/>. Columns are found by convention
+/// (<c>weight_&lt;domain&gt;</c>; <c>&lt;domain&gt;_loss</c> or <c>loss_&lt;domain&gt;</c>; a model-size and a token column by the
+/// names below) unless named here. Units are never guessed: a law's N and D are the file's values divided by
+/// <see cref="ModelSizeUnit"/> and <see cref="TokensUnit"/>.
+/// </summary>
+/// <example>
+/// The SlimPajama file stores raw parameter and token counts; the catalogue's laws want millions and billions:
+/// <code>
+/// var runs = RunTableCsv.Load("slimpajama7_upto937M.csv", new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 });
+/// </code>
+/// </example>
+public sealed record RunTableCsvOptions
+{
+    /// <summary>Column names recognized as the model size when <see cref="ModelSizeColumn"/> is not set.</summary>
+    public static readonly IReadOnlyList<string> ModelSizeColumnNames = ["model_size", "model_size_M", "N", "n_params", "params"];
+
+    /// <summary>Column names recognized as the training tokens when <see cref="TokensColumn"/> is not set.</summary>
+    public static readonly IReadOnlyList<string> TokensColumnNames = ["n_tokens", "tokens_B", "tokens", "D"];
+
+    /// <summary>The model-size column; found among <see cref="ModelSizeColumnNames"/> when null.</summary>
+    public string? ModelSizeColumn { get; init; }
+
+    /// <summary>The size of one law unit of N in the file's units (1e6 when the file counts parameters and the law wants millions).</summary>
+    public double ModelSizeUnit { get; init; } = 1;
+
+    /// <summary>N for every run (in the law's units) when the file has no model-size column, such as runs at one scale.</summary>
+    public double? ModelSize { get; init; }
+
+    /// <summary>The token column; found among <see cref="TokensColumnNames"/> when null.</summary>
+    public string? TokensColumn { get; init; }
+
+    /// <summary>The size of one law unit of D in the file's units (1e9 when the file counts tokens and the law wants billions).</summary>
+    public double TokensUnit { get; init; } = 1;
+
+    /// <summary>D for every run (in the law's units) when the file has no token column.</summary>
+    public double? Tokens { get; init; }
+
+    /// <summary>Explicit loss column per domain, overriding the naming conventions.</summary>
+    public IReadOnlyDictionary<string, string>? LossColumns { get; init; }
+
+    /// <summary>Columns to read as named covariates.</summary>
+    public IReadOnlyList<string> Covariates { get; init; } = [];
+
+    /// <summary>Columns to skip, such as run identifiers; any other unrecognized column is an error.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    /// <summary>How far a run's weights may sum from 1 before it is an error (or renormalized, see <see cref="Renormalize"/>).</summary>
+    public double WeightSumTolerance { get; init; } = 1e-6;
+
+    /// <summary>Divide each run's weights by their sum instead of rejecting sums off by more than the tolerance.</summary>
+    public bool Renormalize { get; init; }
+}

@@ -1,0 +1,24 @@
+using LawDsl.Data;
+
+namespace LawDsl.Tests.Support;
+
+/// <summary>The real run files of ../shared/data loaded with their units; null when the data is not beside the repository.</summary>
+internal static class RealData
+{
+    /// <summary>SlimPajama: N in millions, D in billions.</summary>
+    public static RunTable? SlimPajama() => Load("slimpajama7_upto937M.csv", new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 });
+
+    /// <summary>
+    /// RegMix's 17-domain Pile runs at 1B parameters and 25B tokens; D in units of 1e7 tokens, as the paper's fixed-budget fit.
+    /// Its weights are rounded to three decimals, so they sum to 1 only within 0.005.
+    /// </summary>
+    public static RunTable? Pile17() => Load("pile17_regmix1B_merged.csv", new RunTableCsvOptions { ModelSize = 1000, Tokens = 2500, IgnoredColumns = ["index"], WeightSumTolerance = 5e-3 });
+
+    /// <summary>The paper's 4-domain Pile runs, already in millions and billions.</summary>
+    public static RunTable? Pile4() => Load("pile4_domain_losses.csv", new RunTableCsvOptions { IgnoredColumns = ["mixture_id"], WeightSumTolerance = 5e-3 });
+
+    public static string Missing(string file) => $"../shared/data/{file} is not present beside the repository; this real-data check was skipped.";
+
+    private static RunTable? Load(string file, RunTableCsvOptions options) =>
+        SharedData.File(file) is { } path ? RunTableCsv.Load(path, options) : null;
+}
