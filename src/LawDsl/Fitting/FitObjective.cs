@@ -1,0 +1,79 @@
+namespace LawDsl.Fitting;
+
+/// <summary>What a residual compares: the loss itself, its logarithm, or the error relative to the observed loss.</summary>
+public enum ResidualKind
+{
+    /// <summary>predicted − observed.</summary>
+    Loss,
+
+    /// <summary>ln predicted − ln observed.</summary>
+    LogLoss,
+
+    /// <summary>(predicted − observed) / observed.</summary>
+    Relative,
+}
+
+/// <summary>
+/// The objective a fit minimizes: Σ w·ρ(residual) over the counted entries (run, domain), where ρ is the square or
+/// Huber's function and w combines the entry mask, per-domain weights and missing losses (always skipped).
+/// </summary>
+/// <example>
+/// The reference paper's protocol: squared error on the loss, counting only entries whose domain has weight ≥ 0.1.
+/// <code>var objective = new FitObjective { Mask = EntryMask.WeightAtLeast(0.1) };</code>
+/// </example>
+public sealed record FitObjective
+{
+    /// <summary>What each residual compares.</summary>
+    public ResidualKind Residual { get; init; } = ResidualKind.Loss;
+
+    /// <summary>Huber's δ: residuals beyond it count linearly. Null for plain squared error.</summary>
+    public double? HuberDelta { get; init; }
+
+    /// <summary>Which entries count; all observed entries by default.</summary>
+    public EntryMask Mask { get; init; } = EntryMask.All;
+
+    /// <summary>A weight per domain (index = domain); null for equal weights.</summary>
+    public IReadOnlyList<double>? DomainWeights { get; init; }
+
+    /// <summary>Whether the objective is a sum of squares (so Levenberg–Marquardt applies).</summary>
+    public bool IsLeastSquares => HuberDelta is null;
+
+    /// <summary>ρ(f) and dρ/df of one residual.</summary>
+    internal double Rho(double residual, out double derivative)
+    {
+        if (HuberDelta is { } delta && Math.Abs(residual) > delta)
+        {
+            derivative = 2 * delta * Math.Sign(residual);
+            return (2 * delta * Math.Abs(residual)) - (delta * delta);
+        }
+
+        derivative = 2 * residual;
+        return residual * residual;
+    }
+
+    /// <summary>The residual f and df/dprediction for one entry.</summary>
+    internal double ResidualOf(double predicted, double observed, out double derivative)
+    {
+        switch (Residual)
+        {
+            case ResidualKind.LogLoss:
+                derivative = 1 / predicted;
+                return Math.Log(predicted) - Math.Log(observed);
+            case ResidualKind.Relative:
+                derivative = 1 / observed;
+                return (predicted - observed) / observed;
+            default:
+                derivative = 1;
+                return predicted - observed;
+        }
+    }
+
+    /// <summary>A readable description, for reports.</summary>
+    public override string ToString() =>
+        (HuberDelta is { } delta ? $"Huber(δ={delta:G4}) on " : "squared error on ") + Residual switch
+        {
+            ResidualKind.LogLoss => "log loss",
+            ResidualKind.Relative => "relative error",
+            _ => "loss",
+        } + ", " + Mask.Description;
+}

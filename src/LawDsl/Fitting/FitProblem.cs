@@ -1,0 +1,194 @@
+using LawDsl.Data;
+
+namespace LawDsl.Fitting;
+
+/// <summary>
+/// A law, a run table and an objective, prepared for the solvers: the counted entries gathered once, and buffers for
+/// predictions and Jacobians so that evaluating residuals allocates nothing. Not thread-safe: make one per thread
+/// with <see cref="Clone"/>.
+/// </summary>
+/// <typeparam name="TLaw">The law.</typeparam>
+public sealed class FitProblem<TLaw> : IResidualProblem
+    where TLaw : IMixingLaw<TLaw>
+{
+    private readonly int[] _entries;
+    private readonly double[] _observed;
+    private readonly double[] _weights;
+    private readonly double[] _sqrtWeights;
+    private readonly int[] _blockStarts;
+    private readonly double[] _predictions;
+    private readonly double[] _fullJacobian;
+    private readonly double[] _slopes;
+
+    /// <summary>Prepares <paramref name="runs"/> for fitting <typeparamref name="TLaw"/> under <paramref name="objective"/>.</summary>
+    /// <exception cref="ArgumentException">The law reads a covariate the table lacks, the domain weights do not match, or no entry counts.</exception>
+    public FitProblem(RunTable runs, FitObjective objective)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(objective);
+        foreach (var covariate in TLaw.Covariates)
+        {
+            _ = runs.Covariate(covariate);
+        }
+
+        if (objective.DomainWeights is { } domainWeights && domainWeights.Count != runs.Domains)
+        {
+            throw new ArgumentException($"The objective has {domainWeights.Count} domain weights; the run table has {runs.Domains} domains ({string.Join(", ", runs.DomainNames)}).", nameof(objective));
+        }
+
+        Runs = runs;
+        Objective = objective;
+        Layout = TLaw.CreateLayout(runs.Domains);
+        var entries = new List<int>();
+        var weights = new List<double>();
+        var blockStarts = new List<int>();
+        for (var output = 0; output < runs.Domains; output++)
+        {
+            blockStarts.Add(entries.Count);
+            var domainWeight = objective.DomainWeights?[output] ?? 1.0;
+            var mixture = runs.Weight(output);
+            var losses = runs.Loss(output);
+            for (var row = 0; row < runs.Rows; row++)
+            {
+                if (!double.IsNaN(losses[row]) && objective.Mask.Counts(mixture[row]) && domainWeight > 0)
+                {
+                    entries.Add((output * runs.Rows) + row);
+                    weights.Add(domainWeight);
+                }
+            }
+        }
+
+        blockStarts.Add(entries.Count);
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException($"No entry of the {runs.Rows} runs counts under '{objective}'.", nameof(runs));
+        }
+
+        _entries = entries.ToArray();
+        _weights = weights.ToArray();
+        _sqrtWeights = _weights.Select(Math.Sqrt).ToArray();
+        _observed = _entries.Select(e => runs.Losses[e]).ToArray();
+
+        // Residual blocks are per predicted domain, so a column can be non-zero in at most 64 of them: laws with more
+        // domains fall back to one block (dense products).
+        _blockStarts = runs.Domains <= 64 ? blockStarts.ToArray() : [0, entries.Count];
+        _predictions = new double[runs.Domains * runs.Rows];
+        _fullJacobian = new double[Layout.Count * _predictions.Length];
+        _slopes = new double[_entries.Length];
+    }
+
+    /// <summary>The runs being fitted.</summary>
+    public RunTable Runs { get; }
+
+    /// <summary>The objective.</summary>
+    public FitObjective Objective { get; }
+
+    /// <summary>The law's parameter layout for this table's domain count.</summary>
+    public ParameterLayout Layout { get; }
+
+    /// <inheritdoc />
+    public int ParameterCount => Layout.Count;
+
+    /// <inheritdoc />
+    public int ResidualCount => _entries.Length;
+
+    /// <inheritdoc />
+    public ReadOnlySpan<int> BlockStarts => _blockStarts;
+
+    /// <summary>A problem over the same data with buffers of its own, for another thread.</summary>
+    public FitProblem<TLaw> Clone() => new(Runs, Objective);
+
+    /// <inheritdoc />
+    public double Residuals(ReadOnlySpan<double> parameters, Span<double> residuals)
+    {
+        TLaw.Evaluate(parameters, Runs, _predictions);
+        var sum = 0.0;
+        for (var k = 0; k < _entries.Length; k++)
+        {
+            var r = _sqrtWeights[k] * Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _);
+            residuals[k] = r;
+            sum += r * r;
+        }
+
+        return sum;
+    }
+
+    /// <inheritdoc />
+    public double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian)
+    {
+        TLaw.Jacobian(parameters, Runs, _predictions, _fullJacobian);
+        var m = _entries.Length;
+        var full = _predictions.Length;
+        var sum = 0.0;
+        for (var k = 0; k < m; k++)
+        {
+            var r = _sqrtWeights[k] * Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _);
+            residuals[k] = r;
+            sum += r * r;
+        }
+
+        for (var p = 0; p < Layout.Count; p++)
+        {
+            var source = _fullJacobian.AsSpan(p * full, full);
+            var target = jacobian.Slice(p * m, m);
+            for (var k = 0; k < m; k++)
+            {
+                Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out var slope);
+                target[k] = source[_entries[k]] * _sqrtWeights[k] * slope;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <inheritdoc />
+    public double Value(ReadOnlySpan<double> parameters)
+    {
+        TLaw.Evaluate(parameters, Runs, _predictions);
+        var sum = 0.0;
+        for (var k = 0; k < _entries.Length; k++)
+        {
+            sum += _weights[k] * Objective.Rho(Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _), out _);
+        }
+
+        return sum;
+    }
+
+    /// <inheritdoc />
+    public double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient)
+    {
+        TLaw.Jacobian(parameters, Runs, _predictions, _fullJacobian);
+        var full = _predictions.Length;
+        var sum = 0.0;
+        gradient.Clear();
+        var slopes = _slopes;
+        for (var k = 0; k < _entries.Length; k++)
+        {
+            var f = Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out var df);
+            sum += _weights[k] * Objective.Rho(f, out var dRho);
+            slopes[k] = _weights[k] * dRho * df;
+        }
+
+        for (var p = 0; p < Layout.Count; p++)
+        {
+            var column = _fullJacobian.AsSpan(p * full, full);
+            var g = 0.0;
+            for (var k = 0; k < _entries.Length; k++)
+            {
+                g += column[_entries[k]] * slopes[k];
+            }
+
+            gradient[p] = g;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Predictions for every entry of the table at <paramref name="parameters"/> (output-major), into a new array.</summary>
+    public double[] Predict(ReadOnlySpan<double> parameters)
+    {
+        var predictions = new double[_predictions.Length];
+        TLaw.Evaluate(parameters, Runs, predictions);
+        return predictions;
+    }
+}

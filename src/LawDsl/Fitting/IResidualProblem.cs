@@ -1,0 +1,33 @@
+namespace LawDsl.Fitting;
+
+/// <summary>
+/// A fitting problem as the solvers see it: residuals r(θ) whose weighted squares (or robust losses) are minimized,
+/// and their Jacobian, column-major (<c>jacobian[p * ResidualCount + k]</c>). Implementations own their buffers:
+/// one instance per thread.
+/// </summary>
+public interface IResidualProblem
+{
+    /// <summary>The number of parameters.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The number of counted residuals.</summary>
+    int ResidualCount { get; }
+
+    /// <summary>
+    /// For each parameter column, a bit per block of residuals (at most 64) in which the column may be non-zero; the
+    /// solvers skip products of columns with disjoint blocks. Block <c>b</c> covers residuals [BlockStarts[b], BlockStarts[b+1]).
+    /// </summary>
+    ReadOnlySpan<int> BlockStarts { get; }
+
+    /// <summary>Writes the least-squares residuals √w·f at <paramref name="parameters"/>; returns Σ r².</summary>
+    double Residuals(ReadOnlySpan<double> parameters, Span<double> residuals);
+
+    /// <summary>Writes the residuals and their Jacobian; returns Σ r².</summary>
+    double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian);
+
+    /// <summary>The objective Σ w·ρ(f) (robust losses included) and its gradient.</summary>
+    double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient);
+
+    /// <summary>The objective Σ w·ρ(f) alone.</summary>
+    double Value(ReadOnlySpan<double> parameters);
+}

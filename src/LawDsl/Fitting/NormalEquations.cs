@@ -1,0 +1,237 @@
+namespace LawDsl.Fitting;
+
+/// <summary>
+/// Dense linear algebra for the Gauss–Newton system, allocation-free on caller-owned buffers: JᵀJ and Jᵀr from a
+/// column-major Jacobian, skipping column pairs whose residual blocks do not overlap; and a damped solve that splits
+/// the free parameters into independent groups (laws whose domains do not interact give block-diagonal systems) and
+/// factors each by Cholesky.
+/// </summary>
+internal sealed class NormalEquations
+{
+    private readonly int _n;
+    private readonly ulong[] _support;
+    private readonly int[] _group;
+    private readonly int[] _members;
+    private readonly double[] _matrix;
+    private readonly double[] _rhs;
+
+    public NormalEquations(int parameters)
+    {
+        _n = parameters;
+        _support = new ulong[parameters];
+        _group = new int[parameters];
+        _members = new int[parameters];
+        _matrix = new double[parameters * parameters];
+        _rhs = new double[parameters];
+    }
+
+    /// <summary>A = JᵀJ (n×n, row-major) and g = Jᵀr.</summary>
+    public void Form(ReadOnlySpan<double> jacobian, ReadOnlySpan<double> residuals, ReadOnlySpan<int> blockStarts, Span<double> a, Span<double> g)
+    {
+        var m = residuals.Length;
+        var blocks = blockStarts.Length - 1;
+        for (var p = 0; p < _n; p++)
+        {
+            var column = jacobian.Slice(p * m, m);
+            ulong support = 0;
+            for (var b = 0; b < blocks; b++)
+            {
+                var block = column[blockStarts[b]..blockStarts[b + 1]];
+                if (block.IndexOfAnyExcept(0.0) >= 0)
+                {
+                    support |= 1UL << b;
+                }
+            }
+
+            _support[p] = support;
+            g[p] = Dot(column, residuals, support, blockStarts);
+        }
+
+        for (var p = 0; p < _n; p++)
+        {
+            var columnP = jacobian.Slice(p * m, m);
+            for (var q = p; q < _n; q++)
+            {
+                var shared = _support[p] & _support[q];
+                var value = shared == 0 ? 0.0 : Dot(columnP, jacobian.Slice(q * m, m), shared, blockStarts);
+                a[(p * _n) + q] = value;
+                a[(q * _n) + p] = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Solves (A + μ·diag(max(A_ii, floor)))·δ = −g − A·δ_pinned over the free parameters, where the parameters that are
+    /// not free keep the step already in <paramref name="step"/> (zero, or the move onto their bound); false when a
+    /// group is not positive definite at this damping.
+    /// </summary>
+    public bool SolveDamped(ReadOnlySpan<double> a, ReadOnlySpan<double> g, ReadOnlySpan<bool> free, double mu, Span<double> step)
+    {
+        FindGroups(a, free);
+        for (var root = 0; root < _n; root++)
+        {
+            if (!free[root] || _group[root] != root)
+            {
+                continue;
+            }
+
+            var size = 0;
+            for (var p = root; p < _n; p++)
+            {
+                if (free[p] && _group[p] == root)
+                {
+                    _members[size++] = p;
+                }
+            }
+
+            var matrix = _matrix.AsSpan(0, size * size);
+            var rhs = _rhs.AsSpan(0, size);
+            for (var i = 0; i < size; i++)
+            {
+                var pi = _members[i];
+                for (var j = 0; j < size; j++)
+                {
+                    matrix[(i * size) + j] = a[(pi * _n) + _members[j]];
+                }
+
+                matrix[(i * size) + i] += mu * Math.Max(a[(pi * _n) + pi], 1e-12);
+                var pinned = 0.0;
+                for (var q = 0; q < _n; q++)
+                {
+                    if (!free[q] && step[q] != 0)
+                    {
+                        pinned += a[(pi * _n) + q] * step[q];
+                    }
+                }
+
+                rhs[i] = -g[pi] - pinned;
+            }
+
+            if (!CholeskySolve(matrix, rhs, size))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < size; i++)
+            {
+                step[_members[i]] = rhs[i];
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Solves S·x = b in place (S symmetric positive definite, row-major, overwritten by its factor).</summary>
+    public static bool CholeskySolve(Span<double> s, Span<double> b, int n)
+    {
+        for (var j = 0; j < n; j++)
+        {
+            var diagonal = s[(j * n) + j];
+            for (var k = 0; k < j; k++)
+            {
+                diagonal -= s[(j * n) + k] * s[(j * n) + k];
+            }
+
+            if (!(diagonal > 0) || !double.IsFinite(diagonal))
+            {
+                return false;
+            }
+
+            var l = Math.Sqrt(diagonal);
+            s[(j * n) + j] = l;
+            for (var i = j + 1; i < n; i++)
+            {
+                var value = s[(i * n) + j];
+                for (var k = 0; k < j; k++)
+                {
+                    value -= s[(i * n) + k] * s[(j * n) + k];
+                }
+
+                s[(i * n) + j] = value / l;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var value = b[i];
+            for (var k = 0; k < i; k++)
+            {
+                value -= s[(i * n) + k] * b[k];
+            }
+
+            b[i] = value / s[(i * n) + i];
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var value = b[i];
+            for (var k = i + 1; k < n; k++)
+            {
+                value -= s[(k * n) + i] * b[k];
+            }
+
+            b[i] = value / s[(i * n) + i];
+        }
+
+        return true;
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ulong support, ReadOnlySpan<int> blockStarts)
+    {
+        var sum = 0.0;
+        while (support != 0)
+        {
+            var b = System.Numerics.BitOperations.TrailingZeroCount(support);
+            support &= support - 1;
+            sum += System.Numerics.Tensors.TensorPrimitives.Dot(x[blockStarts[b]..blockStarts[b + 1]], y[blockStarts[b]..blockStarts[b + 1]]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Union-find over free parameters coupled by a non-zero entry of A; each group's root is its smallest member.</summary>
+    private void FindGroups(ReadOnlySpan<double> a, ReadOnlySpan<bool> free)
+    {
+        for (var p = 0; p < _n; p++)
+        {
+            _group[p] = p;
+        }
+
+        for (var p = 0; p < _n; p++)
+        {
+            if (!free[p])
+            {
+                continue;
+            }
+
+            for (var q = p + 1; q < _n; q++)
+            {
+                if (free[q] && a[(p * _n) + q] != 0)
+                {
+                    var rootP = Find(p);
+                    var rootQ = Find(q);
+                    if (rootP != rootQ)
+                    {
+                        _group[Math.Max(rootP, rootQ)] = Math.Min(rootP, rootQ);
+                    }
+                }
+            }
+        }
+
+        for (var p = 0; p < _n; p++)
+        {
+            _group[p] = Find(p);
+        }
+    }
+
+    private int Find(int p)
+    {
+        while (_group[p] != p)
+        {
+            _group[p] = _group[_group[p]];
+            p = _group[p];
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,119 @@
+namespace LawDsl.Fitting;
+
+/// <summary>Standard errors and warnings for a finished fit, from the Jacobian at its optimum.</summary>
+internal static class ParameterStatistics
+{
+    // Beyond this condition number of JᵀJ (over the free parameters) standard errors mean nothing.
+    private const double MaxCondition = 1e14;
+
+    public static void Complete<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var warnings = result.WarningList;
+        if (result.Best is not { } best)
+        {
+            var reasons = result.Starts.GroupBy(s => s.Outcome.Exit).Select(g => $"{g.Count()} {g.Key}");
+            warnings.Add(result.Starts.Count == 0
+                ? "No start finished" + (result.Cancelled ? " before the fit was cancelled." : ".")
+                : $"Every start ended with a non-finite objective ({string.Join(", ", reasons)}); check the start ranges and the data's units.");
+            return;
+        }
+
+        if (result.Cancelled)
+        {
+            warnings.Add($"The fit was cancelled after {result.Starts.Count} of {result.TotalStarts} starts; the result is the best of those.");
+        }
+
+        if (!best.Outcome.Converged)
+        {
+            warnings.Add($"The best start did not converge ({best.Outcome.Exit} after {best.Outcome.Iterations} iterations).");
+        }
+
+        var layout = result.Layout;
+        var atBound = Enumerable.Range(0, layout.Count).Where(p => best.Parameters[p] <= layout.Lower[p] || best.Parameters[p] >= layout.Upper[p]).ToList();
+        if (atBound.Count > 0)
+        {
+            warnings.Add($"At a bound: {string.Join(", ", atBound.Select(p => layout.Names[p]))}; their standard errors are not defined.");
+        }
+
+        if (!problem.Objective.IsLeastSquares)
+        {
+            return;
+        }
+
+        Covariance(result, problem, best.Parameters, atBound);
+    }
+
+    private static void Covariance<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem, double[] parameters, List<int> atBound)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var n = problem.ParameterCount;
+        var m = problem.ResidualCount;
+        var free = Enumerable.Range(0, n).Where(p => !atBound.Contains(p)).ToArray();
+        if (m <= free.Length)
+        {
+            result.WarningList.Add($"{m} residuals for {free.Length} free parameters: no degrees of freedom for standard errors.");
+            return;
+        }
+
+        var residuals = new double[m];
+        var jacobian = new double[n * m];
+        var cost = problem.Jacobian(parameters, residuals, jacobian);
+        var normal = new double[n * n];
+        new NormalEquations(n).Form(jacobian, residuals, problem.BlockStarts, normal, new double[n]);
+        var size = free.Length;
+        var factor = new double[size * size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                factor[(i * size) + j] = normal[(free[i] * n) + free[j]];
+            }
+        }
+
+        var diagonal = free.Select(p => normal[(p * n) + p]).ToArray();
+        var inverse = new double[size * size];
+        var work = new double[size * size];
+        var column = new double[size];
+        for (var c = 0; c < size; c++)
+        {
+            factor.CopyTo(work, 0);
+            Array.Clear(column);
+            column[c] = 1;
+            if (!NormalEquations.CholeskySolve(work, column, size))
+            {
+                result.WarningList.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
+                return;
+            }
+
+            for (var r = 0; r < size; r++)
+            {
+                inverse[(r * size) + c] = column[r];
+            }
+        }
+
+        // Condition estimate of the scaled matrix: max diag(A)·max diag(A⁻¹) bounds it from below.
+        var condition = diagonal.Max() * Enumerable.Range(0, size).Max(i => inverse[(i * size) + i]);
+        if (!(condition < MaxCondition))
+        {
+            result.WarningList.Add($"JᵀJ is ill-conditioned at the optimum (condition ≳ {condition:G2}): parameters trade off against each other; no standard errors.");
+            return;
+        }
+
+        var sigma2 = cost / (problem.ResidualCount - size);
+        var covariance = new double[n * n];
+        var errors = Enumerable.Repeat(double.NaN, n).ToArray();
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                covariance[(free[i] * n) + free[j]] = sigma2 * inverse[(i * size) + j];
+            }
+
+            errors[free[i]] = Math.Sqrt(sigma2 * inverse[(i * size) + i]);
+        }
+
+        result.Covariance = covariance;
+        result.StandardErrors = errors;
+    }
+}

@@ -1,0 +1,47 @@
+using LawDsl.Data;
+using LawDsl.Evaluation;
+using LawDsl.Fitting;
+using LawDsl.Laws;
+using LawDsl.Tests.Support;
+
+namespace LawDsl.Tests.Fitting;
+
+/// <summary>The reference paper's fits on the real published runs, with its protocols and splits (../shared/data/README.md).</summary>
+public sealed class RealDataFitTests(ITestOutputHelper output)
+{
+    private static readonly int[] SlimPajamaValidation = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58];
+    private static readonly int[] Pile17Validation = [6, 7, 8, 12, 18, 24, 30, 31, 35, 38, 40, 43, 46, 49, 51, 53, 58, 60, 61];
+
+    [Fact]
+    public void Capacity_noise_on_SlimPajama_122M_reaches_the_papers_validation_error()
+    {
+        var all = RealData.SlimPajama();
+        Assert.SkipWhen(all is null, RealData.Missing("slimpajama7_upto937M.csv"));
+        var scale = all!.WhereScale(minModelSize: 122, maxModelSize: 122, minTokens: 9.998, maxTokens: 9.998);
+        Assert.Equal(60, scale.Rows);
+        var (train, validation) = Split(scale, SlimPajamaValidation);
+        var mask = EntryMask.WeightAtLeast(0.1);
+        var fit = LawFitter.Fit<CapacityNoiseLaw>(train, new FitObjective { Mask = mask }, new FitOptions { Starts = 64, Seed = 1 });
+        var score = FitMetrics.Score<CapacityNoiseLaw>(fit.Parameters, validation, mask);
+        output.WriteLine(fit.Report());
+        output.WriteLine("validation " + score.Overall);
+        Assert.True(score.Overall.Mre <= 0.010, $"validation MRE {score.Overall.Mre:P3} over {score.CountedEntries}");
+    }
+
+    [Fact]
+    public void Pile17_additive_law_reaches_the_papers_validation_error()
+    {
+        var runs = RealData.Pile17();
+        Assert.SkipWhen(runs is null, RealData.Missing("pile17_regmix1B_merged.csv"));
+        var (train, validation) = Split(runs!, Pile17Validation);
+        var mask = EntryMask.WeightAbove(0);
+        var additive = LawFitter.Fit<AdditiveFixedScaleLaw>(train, new FitObjective { Mask = mask }, new FitOptions { Starts = 8, Seed = 1 });
+        var score = FitMetrics.Score<AdditiveFixedScaleLaw>(additive.Parameters, validation, mask);
+        output.WriteLine($"additive: {additive.Elapsed.TotalSeconds:F1} s, objective {additive.Objective:G6}");
+        output.WriteLine("additive validation " + score.Overall);
+        Assert.True(score.Overall.Mre <= 0.023, $"additive validation MRE {score.Overall.Mre:P3} over {score.CountedEntries}");
+    }
+
+    private static (RunTable Train, RunTable Validation) Split(RunTable runs, int[] validation) =>
+        (runs.Select(Enumerable.Range(0, runs.Rows).Except(validation).ToArray()), runs.Select(validation));
+}
