@@ -35,8 +35,25 @@ public sealed record FitObjective
     /// <summary>A weight per domain (index = domain); null for equal weights.</summary>
     public IReadOnlyList<double>? DomainWeights { get; init; }
 
-    /// <summary>Whether the objective is a sum of squares (so Levenberg–Marquardt applies).</summary>
+    /// <summary>Whether the objective is plain squared error (Huber's is solved as squares of √ρ, see <see cref="SquareRootOfRho"/>).</summary>
     public bool IsLeastSquares => HuberDelta is null;
+
+    /// <summary>
+    /// The residual r̃ with r̃² = ρ(f), and dr̃/df: with it, Levenberg–Marquardt minimizes a robust objective as a
+    /// sum of squares. Inside Huber's δ r̃ = f; beyond it r̃ = sign(f)·√(2δ|f| − δ²), continuous with its slope.
+    /// </summary>
+    internal double SquareRootOfRho(double residual, out double derivative)
+    {
+        if (HuberDelta is { } delta && Math.Abs(residual) > delta)
+        {
+            var root = Math.Sqrt((2 * delta * Math.Abs(residual)) - (delta * delta));
+            derivative = delta / root;
+            return Math.Sign(residual) * root;
+        }
+
+        derivative = 1;
+        return residual;
+    }
 
     /// <summary>ρ(f) and dρ/df of one residual.</summary>
     internal double Rho(double residual, out double derivative)

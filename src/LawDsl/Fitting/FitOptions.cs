@@ -13,10 +13,10 @@ public enum StartMethod
 /// <summary>Which local solver runs from each start.</summary>
 public enum SolverKind
 {
-    /// <summary>Levenberg–Marquardt for least-squares objectives, projected L-BFGS for robust ones.</summary>
+    /// <summary>Levenberg–Marquardt, the fastest here for every objective.</summary>
     Auto,
 
-    /// <summary>Levenberg–Marquardt (least-squares objectives only).</summary>
+    /// <summary>Levenberg–Marquardt; a Huber objective is solved as the squares of its signed √ρ residuals.</summary>
     LevenbergMarquardt,
 
     /// <summary>Projected L-BFGS on the exact gradient.</summary>

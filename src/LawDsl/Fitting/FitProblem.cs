@@ -99,13 +99,14 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     public FitProblem<TLaw> Clone() => new(Runs, Objective);
 
     /// <inheritdoc />
+    /// <remarks>For a Huber objective the residuals are √ρ(f) (signed), so their squares sum to the objective.</remarks>
     public double Residuals(ReadOnlySpan<double> parameters, Span<double> residuals)
     {
         TLaw.Evaluate(parameters, Runs, _predictions);
         var sum = 0.0;
         for (var k = 0; k < _entries.Length; k++)
         {
-            var r = _sqrtWeights[k] * Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _);
+            var r = _sqrtWeights[k] * Objective.SquareRootOfRho(Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _), out _);
             residuals[k] = r;
             sum += r * r;
         }
@@ -120,10 +121,13 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         var m = _entries.Length;
         var full = _predictions.Length;
         var sum = 0.0;
+        var slopes = _slopes;
         for (var k = 0; k < m; k++)
         {
-            var r = _sqrtWeights[k] * Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _);
+            var f = Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out var df);
+            var r = _sqrtWeights[k] * Objective.SquareRootOfRho(f, out var dr);
             residuals[k] = r;
+            slopes[k] = _sqrtWeights[k] * dr * df;
             sum += r * r;
         }
 
@@ -133,8 +137,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             var target = jacobian.Slice(p * m, m);
             for (var k = 0; k < m; k++)
             {
-                Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out var slope);
-                target[k] = source[_entries[k]] * _sqrtWeights[k] * slope;
+                target[k] = source[_entries[k]] * slopes[k];
             }
         }
 

@@ -19,7 +19,7 @@ public interface IResidualProblem
     /// </summary>
     ReadOnlySpan<int> BlockStarts { get; }
 
-    /// <summary>Writes the least-squares residuals √w·f at <paramref name="parameters"/>; returns Σ r².</summary>
+    /// <summary>Writes the least-squares residuals √w·f (√w·sign(f)·√ρ(f) for robust losses) at <paramref name="parameters"/>; returns Σ r².</summary>
     double Residuals(ReadOnlySpan<double> parameters, Span<double> residuals);
 
     /// <summary>Writes the residuals and their Jacobian; returns Σ r².</summary>

@@ -28,11 +28,7 @@ public static class LawFitter
     {
         objective ??= new FitObjective();
         options ??= new FitOptions();
-        var solver = options.Solver == SolverKind.Auto ? (objective.IsLeastSquares ? SolverKind.LevenbergMarquardt : SolverKind.Lbfgs) : options.Solver;
-        if (solver == SolverKind.LevenbergMarquardt && !objective.IsLeastSquares)
-        {
-            throw new ArgumentException($"Levenberg–Marquardt minimizes sums of squares; the objective '{objective}' is robust. Use SolverKind.Lbfgs or Auto.", nameof(options));
-        }
+        var solver = options.Solver == SolverKind.Lbfgs ? SolverKind.Lbfgs : SolverKind.LevenbergMarquardt;
 
         var watch = Stopwatch.StartNew();
         var problem = new FitProblem<TLaw>(runs, objective);

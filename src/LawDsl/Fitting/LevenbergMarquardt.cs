@@ -7,6 +7,9 @@ namespace LawDsl.Fitting;
 /// </summary>
 public sealed class LevenbergMarquardt
 {
+    // Below this relative change the objective is rounding noise: a model that promises no more has converged.
+    private const double RoundingLevel = 1e-14;
+
     private readonly IResidualProblem _problem;
     private readonly double[] _lower;
     private readonly double[] _upper;
@@ -139,7 +142,7 @@ public sealed class LevenbergMarquardt
                         return new SolverOutcome(cost, FitExit.StepTolerance, iteration, evaluations, 2 * Bounds.ProjectedGradientNorm(x, _gradient, _lower, _upper));
                     }
                 }
-                else if (predicted >= 0 && predicted <= options.FunctionTolerance * cost && Math.Abs(actual) <= options.FunctionTolerance * cost)
+                else if (predicted > 0 && predicted <= RoundingLevel * cost && Math.Abs(actual) <= RoundingLevel * cost)
                 {
                     // Neither the model nor the data promise a decrease: the point is as stationary as rounding allows.
                     return new SolverOutcome(cost, FitExit.FunctionTolerance, iteration, evaluations, gradientNorm);

@@ -66,10 +66,10 @@ public interface ILane<TSelf>
     /// <summary>Row-wise x^y with <see cref="Math.Pow"/>'s conventions for zero and infinite bases.</summary>
     static abstract TSelf Pow(TSelf x, TSelf y);
 
-    /// <summary>Row-wise maximum (the left operand on ties and when either is NaN, like the select it differentiates as).</summary>
+    /// <summary>Row-wise maximum with <see cref="Math.Max(double, double)"/>'s conventions: NaN when either is NaN, so a failed inner solve is never hidden.</summary>
     static abstract TSelf Max(TSelf left, TSelf right);
 
-    /// <summary>Row-wise minimum (the left operand on ties).</summary>
+    /// <summary>Row-wise minimum with <see cref="Math.Min(double, double)"/>'s conventions.</summary>
     static abstract TSelf Min(TSelf left, TSelf right);
 
     /// <summary>Row-wise <c>left &gt;= right ? whenTrue : whenFalse</c>.</summary>

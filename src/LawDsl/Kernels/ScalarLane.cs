@@ -72,10 +72,10 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     public static ScalarLane Pow(ScalarLane x, ScalarLane y) => new(Math.Pow(x._value, y._value));
 
     /// <inheritdoc />
-    public static ScalarLane Max(ScalarLane left, ScalarLane right) => left._value >= right._value || double.IsNaN(left._value) || double.IsNaN(right._value) ? left : right;
+    public static ScalarLane Max(ScalarLane left, ScalarLane right) => new(Math.Max(left._value, right._value));
 
     /// <inheritdoc />
-    public static ScalarLane Min(ScalarLane left, ScalarLane right) => right._value >= left._value || double.IsNaN(left._value) || double.IsNaN(right._value) ? left : right;
+    public static ScalarLane Min(ScalarLane left, ScalarLane right) => new(Math.Min(left._value, right._value));
 
     /// <inheritdoc />
     public static ScalarLane SelectGreaterOrEqual(ScalarLane left, ScalarLane right, ScalarLane whenTrue, ScalarLane whenFalse) =>

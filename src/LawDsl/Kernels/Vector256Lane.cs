@@ -89,12 +89,10 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
     }
 
     /// <inheritdoc />
-    public static Vector256Lane Max(Vector256Lane left, Vector256Lane right) =>
-        new(Vector256.ConditionalSelect(Vector256.LessThan(left._value, right._value), right._value, left._value));
+    public static Vector256Lane Max(Vector256Lane left, Vector256Lane right) => new(Vector256.Max(left._value, right._value));
 
     /// <inheritdoc />
-    public static Vector256Lane Min(Vector256Lane left, Vector256Lane right) =>
-        new(Vector256.ConditionalSelect(Vector256.LessThan(right._value, left._value), right._value, left._value));
+    public static Vector256Lane Min(Vector256Lane left, Vector256Lane right) => new(Vector256.Min(left._value, right._value));
 
     /// <inheritdoc />
     public static Vector256Lane SelectGreaterOrEqual(Vector256Lane left, Vector256Lane right, Vector256Lane whenTrue, Vector256Lane whenFalse) =>
