@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LawDsl.Data;
+using LawDsl.Fitting;
+
+namespace LawDsl.Evaluation;
+
+/// <summary>One law's fit and scores on a split.</summary>
+/// <param name="Law">The law's name.</param>
+/// <param name="ParameterCount">Its number of parameters for the table's domains.</param>
+/// <param name="Objective">The fitted objective on the training rows.</param>
+/// <param name="Train">Scores on the training rows.</param>
+/// <param name="Test">Scores on the test rows.</param>
+/// <param name="FitTime">Wall time of the fit.</param>
+/// <param name="Parameters">The fitted parameters.</param>
+/// <param name="ParameterNames">Their names.</param>
+/// <param name="Warnings">The fit's warnings.</param>
+public sealed record LawEvaluation(
+    string Law,
+    int ParameterCount,
+    double Objective,
+    FitMetrics Train,
+    FitMetrics Test,
+    TimeSpan FitTime,
+    double[] Parameters,
+    IReadOnlyList<string> ParameterNames,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>A law to compare, bound to its type so the comparison can fit a list of different laws.</summary>
+public interface ILawCandidate
+{
+    /// <summary>The law's name.</summary>
+    string Name { get; }
+
+    /// <summary>Fits on <paramref name="train"/> and scores on both sides.</summary>
+    LawEvaluation Evaluate(RunTable train, RunTable test, FitObjective objective, FitOptions options, EntryMask scoring, CancellationToken cancellationToken);
+}
+
+/// <summary>The candidate for law <typeparamref name="TLaw"/>.</summary>
+/// <typeparam name="TLaw">The law.</typeparam>
+public sealed class LawCandidate<TLaw> : ILawCandidate
+    where TLaw : IMixingLaw<TLaw>
+{
+    /// <inheritdoc />
+    public string Name => TLaw.Name;
+
+    /// <inheritdoc />
+    public LawEvaluation Evaluate(RunTable train, RunTable test, FitObjective objective, FitOptions options, EntryMask scoring, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var fit = LawFitter.Fit<TLaw>(train, objective, options, null, cancellationToken);
+        watch.Stop();
+        return new LawEvaluation(
+            TLaw.Name,
+            fit.Layout.Count,
+            fit.Objective,
+            FitMetrics.Score<TLaw>(fit.Parameters, train, scoring),
+            FitMetrics.Score<TLaw>(fit.Parameters, test, scoring),
+            watch.Elapsed,
+            fit.Parameters,
+            fit.Layout.Names,
+            fit.Warnings);
+    }
+}
+
+/// <summary>Fits several laws on the same split and reports them side by side.</summary>
+public static class LawComparison
+{
+    /// <summary>Fits every law on the split's training rows and scores it on both sides, in the order given.</summary>
+    public static IReadOnlyList<LawEvaluation> Run(
+        RunTable runs,
+        Split split,
+        IEnumerable<ILawCandidate> laws,
+        FitObjective? objective = null,
+        FitOptions? options = null,
+        EntryMask? scoring = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(laws);
+        objective ??= new FitObjective();
+        var train = runs.Select(split.Train);
+        var test = runs.Select(split.Test);
+        return laws.Select(law => law.Evaluate(train, test, objective, options ?? new FitOptions(), scoring ?? objective.Mask, cancellationToken)).ToList();
+    }
+
+    /// <summary>A plain-text table: law, parameters, train and test MRE and RMSE, fit time; which entries counted.</summary>
+    public static string Format(IReadOnlyList<LawEvaluation> results, Split split)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(split);
+        var culture = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(culture, $"{split.Name}: {split.Train.Length} runs fitted, {split.Test.Length} tested; MRE over {results.FirstOrDefault()?.Test.CountedEntries ?? "-"}");
+        text.AppendLine(culture, $"{"law",-44} {"params",6} {"train MRE",10} {"test MRE",10} {"test RMSE",10} {"fit ms",8}");
+        foreach (var r in results)
+        {
+            text.AppendLine(culture, $"{r.Law,-44} {r.ParameterCount,6} {r.Train.Overall.Mre,10:P3} {r.Test.Overall.Mre,10:P3} {r.Test.Overall.Rmse,10:G4} {r.FitTime.TotalMilliseconds,8:F0}");
+        }
+
+        return text.ToString();
+    }
+}
