@@ -167,6 +167,27 @@ public sealed class MixtureOptimizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_law_fitted_on_the_17_domain_Pile_runs_gets_a_certified_optimal_mixture()
+    {
+        var runs = RealData.Pile17();
+        Assert.SkipWhen(runs is null, RealData.Missing("pile17_regmix1B_merged.csv"));
+        var mask = LawDsl.Fitting.EntryMask.WeightAbove(0);
+        var fit = LawDsl.Fitting.LawFitter.Fit<CapacityNoiseFixedBudgetLaw>(runs!, new LawDsl.Fitting.FitObjective { Mask = mask }, new LawDsl.Fitting.FitOptions { Starts = 4, Seed = 1 });
+        var constraints = new MixtureConstraints { Lower = Enumerable.Repeat(1e-3, 17).ToArray() };
+        var scale = new ScalePoint(1000, 2500);
+        var optimum = MixtureOptimizer.Optimize<CapacityNoiseFixedBudgetLaw>(fit.Parameters, 17, scale, constraints: constraints);
+        output.WriteLine(optimum.Report(runs!.DomainNames));
+        Assert.True(optimum.Converged, optimum.Report());
+        Assert.Equal(1.0, optimum.Mixture.Sum(), 1e-14);
+
+        // Better than every observed training mixture under the same law.
+        var predictions = new double[17 * runs.Rows];
+        CapacityNoiseFixedBudgetLaw.Evaluate(fit.Parameters, runs, predictions);
+        var bestObserved = Enumerable.Range(0, runs.Rows).Min(r => Enumerable.Range(0, 17).Average(i => predictions[(i * runs.Rows) + r]));
+        Assert.True(optimum.Objective <= bestObserved, $"optimum {optimum.Objective:R} vs best observed mixture {bestObserved:R}");
+    }
+
+    [Fact]
     public void Infeasible_constraints_say_which_ones_clash()
     {
         var lowerTooHigh = Assert.Throws<InfeasibleMixtureException>(() =>
