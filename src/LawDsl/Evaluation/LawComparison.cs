@@ -33,8 +33,8 @@ public interface ILawCandidate
     /// <summary>The law's name.</summary>
     string Name { get; }
 
-    /// <summary>Fits on <paramref name="train"/> and scores on both sides.</summary>
-    LawEvaluation Evaluate(RunTable train, RunTable test, FitObjective objective, FitOptions options, EntryMask scoring, CancellationToken cancellationToken);
+    /// <summary>Fits on <paramref name="train"/> and scores on both sides, reporting the fit's progress.</summary>
+    LawEvaluation Evaluate(RunTable train, RunTable test, FitObjective objective, FitOptions options, EntryMask scoring, IProgress<FitProgress>? progress, CancellationToken cancellationToken);
 }
 
 /// <summary>The candidate for law <typeparamref name="TLaw"/>.</summary>
@@ -46,10 +46,10 @@ public sealed class LawCandidate<TLaw> : ILawCandidate
     public string Name => TLaw.Name;
 
     /// <inheritdoc />
-    public LawEvaluation Evaluate(RunTable train, RunTable test, FitObjective objective, FitOptions options, EntryMask scoring, CancellationToken cancellationToken)
+    public LawEvaluation Evaluate(RunTable train, RunTable test, FitObjective objective, FitOptions options, EntryMask scoring, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var fit = LawFitter.Fit<TLaw>(train, objective, options, null, cancellationToken);
+        var fit = LawFitter.Fit<TLaw>(train, objective, options, progress, cancellationToken);
         watch.Stop();
         return new LawEvaluation(
             TLaw.Name,
@@ -83,7 +83,7 @@ public static class LawComparison
         objective ??= new FitObjective();
         var train = runs.Select(split.Train);
         var test = runs.Select(split.Test);
-        return laws.Select(law => law.Evaluate(train, test, objective, options ?? new FitOptions(), scoring ?? objective.Mask, cancellationToken)).ToList();
+        return laws.Select(law => law.Evaluate(train, test, objective, options ?? new FitOptions(), scoring ?? objective.Mask, null, cancellationToken)).ToList();
     }
 
     /// <summary>A plain-text table: law, parameters, train and test MRE and RMSE, fit time; which entries counted.</summary>
