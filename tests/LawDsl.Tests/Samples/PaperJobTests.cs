@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using LawDsl.Tests.Support;
+using PaperLaw;
+using Spectre.Console;
+
+namespace LawDsl.Tests.Samples;
+
+/// <summary>The README's main job, run in-process on the paper's 4-domain runs and on the simulator.</summary>
+public sealed class PaperJobTests
+{
+    private static readonly string[] AllLaws =
+    [
+        "capacity-noise", "capacity-noise (reference-code compatible)", "exponential", "additive", "BiMix", "Chinchilla per domain",
+    ];
+
+    [Fact]
+    public void On_the_papers_4_domain_runs_every_law_is_compared_and_capacity_noise_beats_Chinchilla()
+    {
+        var data = SharedData.File("pile4_domain_losses.csv");
+        Assert.SkipWhen(data is null, RealData.Missing("pile4_domain_losses.csv"));
+        var (report, output) = Run(new PaperJobOptions { DataPath = data, Starts = 8 });
+
+        AssertComplete(report, output);
+        var capacity = report.Comparison.Laws.Single(l => l.Law == "capacity-noise");
+        var chinchilla = report.Comparison.Laws.Single(l => l.Law == "Chinchilla per domain");
+        Assert.True(capacity.TestMre < chinchilla.TestMre, $"capacity-noise {capacity.TestMre:P3} vs Chinchilla {chinchilla.TestMre:P3}");
+        Assert.Equal(86, report.Runs);
+    }
+
+    [Fact]
+    public void The_simulator_feeds_every_step_of_the_job()
+    {
+        var (report, output) = Run(new PaperJobOptions { Simulate = true, Starts = 4 });
+        AssertComplete(report, output);
+        Assert.StartsWith("simulator", report.DataSource);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--starts", "many" }, "'--starts' takes a positive number, not 'many'.")]
+    [InlineData(new[] { "--frobnicate" }, "Unknown option '--frobnicate'.")]
+    [InlineData(new[] { "a.csv", "b.csv" }, "Only one run table can be given; 'b.csv' is a second.")]
+    [InlineData(new[] { "--json" }, "'--json' needs a value.")]
+    public void Bad_arguments_are_named(string[] args, string message) =>
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => Arguments.Parse(args)).Message);
+
+    private static (PaperReport Report, string Output) Run(PaperJobOptions options)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "lawdsl-paperjob-" + Guid.NewGuid().ToString("N"));
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        var report = PaperJob.Run(options with { OutputDirectory = directory, JsonPath = Path.Combine(directory, "results.json") }, console);
+        return (report, writer.ToString());
+    }
+
+    private static void AssertComplete(PaperReport report, string output)
+    {
+        foreach (var table in new[] { report.Comparison, report.Extrapolation })
+        {
+            Assert.Equal(AllLaws.Order(), table.Laws.Select(l => l.Law).Order());
+            Assert.All(table.Laws, l => Assert.True(double.IsFinite(l.TestMre) && double.IsFinite(l.TrainMre), $"{l.Law} has MRE {l.TestMre}"));
+            Assert.Equal("all observed entries", table.CountedEntries);
+        }
+
+        Assert.Contains("fit N <=", report.Extrapolation.Split);
+        Assert.All(AllLaws, law => Assert.Contains(law.Split(' ')[0], output));
+        Assert.Equal(1.0, report.TargetOptimum.Mixture.Values.Sum(), 1e-12);
+        Assert.Equal(8, report.OptimumByModelSize.Count);
+
+        Assert.Equal(4, report.Plots.Count);
+        foreach (var plot in report.Plots)
+        {
+            var bytes = File.ReadAllBytes(plot);
+            if (plot.EndsWith(".png", StringComparison.Ordinal))
+            {
+                Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+                Assert.True(bytes.Length > 5000, $"{plot} is suspiciously small");
+            }
+            else
+            {
+                Assert.Equal("svg", XDocument.Load(plot).Root!.Name.LocalName);
+            }
+        }
+
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(report.Plots[0])!, "results.json")));
+        Assert.Equal(6, json.RootElement.GetProperty("comparison").GetProperty("laws").GetArrayLength());
+        Assert.True(json.RootElement.GetProperty("targetOptimum").GetProperty("meanLoss").GetDouble() > 0);
+    }
+}
