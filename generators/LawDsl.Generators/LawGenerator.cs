@@ -29,6 +29,8 @@ public sealed class LawGenerator : IIncrementalGenerator
             .Select(static (law, _) => Generate(law))
             .WithTrackingName(StepNames.Emit);
 
+        // Mistakes in a law are reported by the analyzers (LawAnalyzer), which share this front end; the generator
+        // reports only its own failures and generates nothing for a law with errors.
         context.RegisterSourceOutput(generated, static (output, law) =>
         {
             foreach (var diagnostic in law.Diagnostics)
@@ -48,12 +50,12 @@ public sealed class LawGenerator : IIncrementalGenerator
         var hintName = (law.Namespace is null ? string.Empty : law.Namespace + ".") + law.ClassName + ".g.cs";
         if (law.HasErrors)
         {
-            return new GeneratedLaw(hintName, null, law.Diagnostics);
+            return new GeneratedLaw(hintName, null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
         try
         {
-            return new GeneratedLaw(hintName, LawEmitter.Emit(law), law.Diagnostics);
+            return new GeneratedLaw(hintName, LawEmitter.Emit(law), EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (Exception exception)
         {

@@ -9,7 +9,8 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>The diagnostic, located in its syntax tree when the tree is known (so #pragma and suppressions apply).</summary>
+    public Diagnostic ToDiagnostic(System.Func<string, SyntaxTree?>? findTree = null)
     {
         var arguments = new object[Arguments.Count];
         for (var k = 0; k < arguments.Length; k++)
@@ -17,6 +18,8 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
             arguments[k] = Arguments[k];
         }
 
-        return Diagnostic.Create(LawDiagnostics.ById(Id), Location?.ToLocation(), arguments);
+        var tree = Location is null ? null : findTree?.Invoke(Location.FilePath);
+        var location = tree is not null ? Microsoft.CodeAnalysis.Location.Create(tree, Location!.Span) : Location?.ToLocation();
+        return Diagnostic.Create(LawDiagnostics.ById(Id), location, arguments);
     }
 }

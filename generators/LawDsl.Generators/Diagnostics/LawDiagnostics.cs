@@ -34,14 +34,38 @@ internal static class LawDiagnostics
     public static readonly DiagnosticDescriptor UnsupportedLawShape = Error(
         "LAW007", "Unsupported law class shape", "Law class '{0}' {1}");
 
+    public static readonly DiagnosticDescriptor UnusedParameter = Warning(
+        "LAW008", "Parameter never used", "Parameter '{0}' is declared but the loss never uses it: it cannot be fitted; remove it");
+
+    public static readonly DiagnosticDescriptor UnusedInput = new(
+        "LAW009", "Input never used", "The Loss argument '{0}' is never used by the loss", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "law009");
+
+    public static readonly DiagnosticDescriptor InvalidRange = Error(
+        "LAW010", "Invalid bounds or start range", "Parameter '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor NameCollision = Error(
+        "LAW011", "Name taken by generated code", "'{0}' is a member the generator adds to every law; rename the parameter");
+
+    public static readonly DiagnosticDescriptor OutsideDomain = Warning(
+        "LAW012", "Argument may leave the function's domain", "The argument of {0} may be {1} given the declared bounds; {2}");
+
+    public static readonly DiagnosticDescriptor MayDivideByZero = Warning(
+        "LAW013", "Division by a value that may be zero", "The divisor may be zero given the declared bounds; {0}");
+
     private static readonly DiagnosticDescriptor[] All =
     {
         InternalError, NotPartial, LossMethodCount, UnsupportedConstruct, UnknownIdentifier, BadParameterDeclaration, BadLossSignature, UnsupportedLawShape,
+        UnusedParameter, UnusedInput, InvalidRange, NameCollision, OutsideDomain, MayDivideByZero,
     };
+
+    public static IEnumerable<DiagnosticDescriptor> Catalogue => All;
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => Index[id];
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());

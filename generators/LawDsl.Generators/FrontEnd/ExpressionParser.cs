@@ -34,14 +34,17 @@ internal sealed class ExpressionParser
     private readonly Dictionary<string, ParameterSpec> _parameters;
     private readonly Dictionary<string, InputSpec> _inputs;
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly LawFacts _facts;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, Node> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _domainVariables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _rootVariables = new(StringComparer.Ordinal);
     private int _nextVariable = Node.OutputDomain + 1;
 
-    public ExpressionParser(SemanticModel semanticModel, IEnumerable<ParameterSpec> parameters, IEnumerable<InputSpec> inputs, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public ExpressionParser(SemanticModel semanticModel, IEnumerable<ParameterSpec> parameters, IEnumerable<InputSpec> inputs, LawFacts facts, CancellationToken cancellationToken)
     {
+        var diagnostics = facts.Diagnostics;
+        _facts = facts;
         _semanticModel = semanticModel;
         _parameters = parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _inputs = inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
@@ -154,7 +157,14 @@ internal sealed class ExpressionParser
             return Unsupported(binary.OperatorToken, "The operator '" + binary.OperatorToken.Text + "'");
         }
 
-        return combine(Parse(binary.Left), Parse(binary.Right));
+        var left = Parse(binary.Left);
+        var right = Parse(binary.Right);
+        if (binary.IsKind(SyntaxKind.DivideExpression))
+        {
+            _facts.DomainChecks.Add(new DomainCheck("/", right, null, LocationInfo.From(binary.Right)));
+        }
+
+        return combine(left, right);
     }
 
     private Node ParseIdentifier(IdentifierNameSyntax identifier)
@@ -244,11 +254,22 @@ internal sealed class ExpressionParser
         {
             if (arguments.Count == 1)
             {
-                return Build.Call(op, Parse(arguments[0].Expression));
+                var operand = Parse(arguments[0].Expression);
+                if (op is Op.Log or Op.Sqrt)
+                {
+                    _facts.DomainChecks.Add(new DomainCheck("Math." + method.Name, operand, null, LocationInfo.From(arguments[0].Expression)));
+                }
+
+                return Build.Call(op, operand);
             }
 
             var left = Parse(arguments[0].Expression);
             var right = Parse(arguments[1].Expression);
+            if (op == Op.Pow)
+            {
+                _facts.DomainChecks.Add(new DomainCheck("Math.Pow", left, right, LocationInfo.From(arguments[0].Expression)));
+            }
+
             return op == Op.Pow ? Build.Pow(left, right) : Build.MaxMin(op, left, right);
         }
 

@@ -14,16 +14,19 @@ namespace LawDsl.Generators.FrontEnd;
 /// <summary>Turns a [MixingLaw] class into a <see cref="LawModel"/>: its parameters, its Loss inputs and its body as IR.</summary>
 internal static class LawParser
 {
-    public static LawModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The generator's entry: the law as a value model, without source locations (so edits elsewhere stay cached).</summary>
+    public static LawModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse((ClassDeclarationSyntax)context.TargetNode, (INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], context.SemanticModel, new LawFacts(), cancellationToken);
+
+    /// <summary>The analyzers' entry: the model, with every diagnostic and the located facts the checks need in <paramref name="facts"/>.</summary>
+    public static LawModel Parse(ClassDeclarationSyntax declaration, INamedTypeSymbol type, AttributeData attribute, SemanticModel semanticModel, LawFacts facts, CancellationToken cancellationToken)
     {
-        var declaration = (ClassDeclarationSyntax)context.TargetNode;
-        var type = (INamedTypeSymbol)context.TargetSymbol;
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = facts.Diagnostics;
         var nameSpace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        var displayName = context.Attributes[0].NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? type.Name;
+        var displayName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? type.Name;
         try
         {
-            return ParseChecked(context, declaration, type, nameSpace, displayName, diagnostics, cancellationToken);
+            return ParseChecked(semanticModel, declaration, type, nameSpace, displayName, facts, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -32,19 +35,20 @@ internal static class LawParser
         catch (Exception exception)
         {
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.InternalError, LocationInfo.From(declaration.Identifier.GetLocation()), type.Name, exception.Message));
-            return new LawModel(nameSpace, type.Name, displayName, KnownTypes.LossMethodName, EquatableArray<ParameterSpec>.Empty, EquatableArray<InputSpec>.Empty, null, diagnostics.ToEquatableArray());
+            return new LawModel(nameSpace, type.Name, displayName, KnownTypes.LossMethodName, EquatableArray<ParameterSpec>.Empty, EquatableArray<InputSpec>.Empty, null);
         }
     }
 
     private static LawModel ParseChecked(
-        GeneratorAttributeSyntaxContext context,
+        SemanticModel classModel,
         ClassDeclarationSyntax declaration,
         INamedTypeSymbol type,
         string? nameSpace,
         string displayName,
-        List<DiagnosticInfo> diagnostics,
+        LawFacts facts,
         CancellationToken cancellationToken)
     {
+        var diagnostics = facts.Diagnostics;
         var identifier = LocationInfo.From(declaration.Identifier.GetLocation());
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
@@ -61,24 +65,25 @@ internal static class LawParser
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedLawShape, identifier, type.Name, "is nested in another type; declare it at namespace level"));
         }
 
-        var parameters = ParseParameters(type, diagnostics);
+        var parameters = ParseParameters(type, facts);
         var lossMethods = type.GetMembers(KnownTypes.LossMethodName).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
         if (lossMethods.Count != 1 || lossMethods[0].ReturnType.SpecialType != SpecialType.System_Double)
         {
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossMethodCount, identifier, type.Name, lossMethods.Count == 1 ? "one that does not return double" : lossMethods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            return Failed(nameSpace, type.Name, displayName, parameters, diagnostics);
+            return Failed(nameSpace, type.Name, displayName, parameters);
         }
 
         var loss = lossMethods[0];
-        var inputs = ParseInputs(loss, diagnostics);
+        var inputs = ParseInputs(loss, facts);
         var syntax = loss.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
         if (syntax is null || diagnostics.Count > 0)
         {
-            return Failed(nameSpace, type.Name, displayName, parameters, diagnostics);
+            return Failed(nameSpace, type.Name, displayName, parameters);
         }
 
-        var semanticModel = context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
-        var body = new ExpressionParser(semanticModel, parameters, inputs, diagnostics, cancellationToken).ParseMethodBody(syntax);
+        // A partial class may keep its Loss method in another file, which has its own semantic model.
+        var semanticModel = syntax.SyntaxTree == classModel.SyntaxTree ? classModel : classModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        var body = new ExpressionParser(semanticModel, parameters, inputs, facts, cancellationToken).ParseMethodBody(syntax);
         return new LawModel(
             nameSpace,
             type.Name,
@@ -86,15 +91,15 @@ internal static class LawParser
             KnownTypes.LossMethodName,
             parameters.ToEquatableArray(),
             inputs.ToEquatableArray(),
-            diagnostics.Count == 0 ? body : null,
-            diagnostics.ToEquatableArray());
+            diagnostics.Count == 0 ? body : null);
     }
 
-    private static LawModel Failed(string? nameSpace, string name, string displayName, List<ParameterSpec> parameters, List<DiagnosticInfo> diagnostics) =>
-        new(nameSpace, name, displayName, KnownTypes.LossMethodName, parameters.ToEquatableArray(), EquatableArray<InputSpec>.Empty, null, diagnostics.ToEquatableArray());
+    private static LawModel Failed(string? nameSpace, string name, string displayName, List<ParameterSpec> parameters) =>
+        new(nameSpace, name, displayName, KnownTypes.LossMethodName, parameters.ToEquatableArray(), EquatableArray<InputSpec>.Empty, null);
 
-    private static List<ParameterSpec> ParseParameters(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    private static List<ParameterSpec> ParseParameters(INamedTypeSymbol type, LawFacts facts)
     {
+        var diagnostics = facts.Diagnostics;
         var parameters = new List<ParameterSpec>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
@@ -146,6 +151,8 @@ internal static class LawParser
 
             var accessibility = SyntaxFacts.GetText(property.DeclaredAccessibility);
             parameters.Add(new ParameterSpec(property.Name, shape.Value, accessibility, lower, upper, startLow, startHigh));
+            facts.ParameterLocations[property.Name] = location;
+            facts.StartDeclared[property.Name] = !start.IsNull;
         }
 
         return parameters;
@@ -157,8 +164,9 @@ internal static class LawParser
         return value.IsNull ? fallback : Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static List<InputSpec> ParseInputs(IMethodSymbol loss, List<DiagnosticInfo> diagnostics)
+    private static List<InputSpec> ParseInputs(IMethodSymbol loss, LawFacts facts)
     {
+        var diagnostics = facts.Diagnostics;
         var inputs = new List<InputSpec>();
         foreach (var argument in loss.Parameters)
         {
@@ -188,6 +196,7 @@ internal static class LawParser
             }
 
             inputs.Add(new InputSpec(argument.Name, kind.Value));
+            facts.InputLocations[argument.Name] = location;
         }
 
         if (!inputs.Any(i => i.Kind == InputKind.OutputDomain) && diagnostics.Count == 0)

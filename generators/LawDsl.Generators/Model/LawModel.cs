@@ -32,7 +32,10 @@ internal sealed record ParameterSpec(
 
 internal sealed record InputSpec(string Name, InputKind Kind);
 
-/// <summary>Everything the generator needs about one law, as plain values (no symbols or syntax).</summary>
+/// <summary>
+/// Everything the generator needs about one law, as plain values (no symbols, syntax or locations): a law whose front
+/// end found errors has no body and generates nothing; the analyzers report why.
+/// </summary>
 internal sealed record LawModel(
     string? Namespace,
     string ClassName,
@@ -40,11 +43,10 @@ internal sealed record LawModel(
     string LossMethodName,
     EquatableArray<ParameterSpec> Parameters,
     EquatableArray<InputSpec> Inputs,
-    Node? Body,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    Node? Body)
 {
     public bool HasErrors => Body is null;
 }
 
-/// <summary>The emission step's result: a file to add and what went wrong making it.</summary>
+/// <summary>The emission step's result: a file to add, or the generator's own failure.</summary>
 internal sealed record GeneratedLaw(string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);

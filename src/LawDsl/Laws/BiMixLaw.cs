@@ -25,5 +25,8 @@ public partial class BiMixLaw
     public partial PerDomain C { get; }
 
     /// <summary>The loss of domain <paramref name="i"/>; the scalar reference of the generated code.</summary>
+    /// <remarks>BiMix is undefined for a domain absent from the mixture (h_i = 0): fit it on runs where every weight is positive.</remarks>
+#pragma warning disable LAW013 // h_i^α_i is zero at h_i = 0: the law's own singularity, documented above.
     public double Loss(int i, Mixture h, double d) => A[i] / Math.Pow(h[i], Alpha[i]) * ((B[i] / Math.Pow(d, Beta[i])) + C[i]);
+#pragma warning restore LAW013
 }

@@ -28,5 +28,5 @@ public partial class ChinchillaPerDomainLaw
     public partial PerDomain Beta { get; }
 
     /// <summary>The loss of domain <paramref name="i"/>; the scalar reference of the generated code.</summary>
-    public double Loss(int i, Mixture h, double n, double d) => E[i] + (A[i] / Math.Pow(n, Alpha[i])) + (B[i] / Math.Pow(d, Beta[i]));
+    public double Loss(int i, double n, double d) => E[i] + (A[i] / Math.Pow(n, Alpha[i])) + (B[i] / Math.Pow(d, Beta[i]));
 }

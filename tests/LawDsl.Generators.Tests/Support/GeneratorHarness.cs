@@ -3,6 +3,7 @@ using System.Reflection;
 using LawDsl.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LawDsl.Generators.Tests.Support;
 
@@ -35,6 +36,15 @@ internal static class GeneratorHarness
         var compilation = Compile(sources);
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);
+    }
+
+    /// <summary>Runs the law analyzer (on the compilation with generated code added); returns its diagnostics, suppressed ones excluded.</summary>
+    public static IReadOnlyList<Diagnostic> Analyze(params string[] sources)
+    {
+        var (_, output) = Run(sources);
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new LawDsl.Generators.Analysis.LawAnalyzer());
+        var diagnostics = output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return diagnostics.Where(d => !d.IsSuppressed).OrderBy(d => d.Location.SourceSpan.Start).ToList();
     }
 
     /// <summary>The generated source of the single law in <paramref name="source"/>.</summary>

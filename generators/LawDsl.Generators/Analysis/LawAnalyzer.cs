@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LawDsl.Generators.Diagnostics;
+using LawDsl.Generators.FrontEnd;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LawDsl.Generators.Analysis;
+
+/// <summary>
+/// Reports every mistake in a [MixingLaw] class at its exact location: what the front end cannot compile (LAW001–007)
+/// and what compiles but is wrong or risky (LAW008–013). It parses with the generator's own front end.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LawAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = LawDiagnostics.Catalogue.ToImmutableArray();
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.ClassDeclaration);
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context)
+    {
+        var declaration = (ClassDeclarationSyntax)context.Node;
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } type)
+        {
+            return;
+        }
+
+        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.MixingLawAttribute);
+        if (attribute is null || attribute.ApplicationSyntaxReference?.SyntaxTree != declaration.SyntaxTree
+            || !declaration.AttributeLists.Any(list => list.Span.Contains(attribute.ApplicationSyntaxReference.Span)))
+        {
+            // A partial law is analysed once: from the declaration that carries the attribute.
+            return;
+        }
+
+        var facts = new LawFacts();
+        var law = LawParser.Parse(declaration, type, attribute, context.SemanticModel, facts, context.CancellationToken);
+        foreach (var diagnostic in facts.Diagnostics.Concat(LawChecks.Run(law, facts)))
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(path => context.SemanticModel.Compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path)));
+        }
+    }
+}

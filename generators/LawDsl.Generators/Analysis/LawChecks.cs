@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LawDsl.Generators.Diagnostics;
+using LawDsl.Generators.FrontEnd;
+using LawDsl.Generators.Ir;
+using LawDsl.Generators.Model;
+
+namespace LawDsl.Generators.Analysis;
+
+/// <summary>The checks that need a parsed law: unused declarations, bounds, names, and the domains of functions.</summary>
+internal static class LawChecks
+{
+    private static readonly HashSet<string> GeneratedMembers = new()
+    {
+        "Domains", "Values", "Name", "Covariates", "ParameterCount", "CreateLayout", "Create", "Evaluate", "Jacobian",
+        "SumOfSquaresGradient", "MixtureGradient", "ReferenceLoss", "Kernel",
+    };
+
+    public static IEnumerable<DiagnosticInfo> Run(LawModel law, LawFacts facts)
+    {
+        foreach (var parameter in law.Parameters)
+        {
+            facts.ParameterLocations.TryGetValue(parameter.Name, out var location);
+            if (GeneratedMembers.Contains(parameter.Name))
+            {
+                yield return DiagnosticInfo.Create(LawDiagnostics.NameCollision, location, parameter.Name);
+            }
+
+            if (RangeProblem(parameter, facts.StartDeclared.TryGetValue(parameter.Name, out var declared) && declared) is { } problem)
+            {
+                yield return DiagnosticInfo.Create(LawDiagnostics.InvalidRange, location, parameter.Name, problem);
+            }
+        }
+
+        if (law.Body is not { } body)
+        {
+            yield break;
+        }
+
+        var used = Leaves(body);
+        foreach (var parameter in law.Parameters.Where(p => !used.Contains("param:" + p.Name)))
+        {
+            facts.ParameterLocations.TryGetValue(parameter.Name, out var location);
+            yield return DiagnosticInfo.Create(LawDiagnostics.UnusedParameter, location, parameter.Name);
+        }
+
+        foreach (var input in law.Inputs.Where(i => i.Kind != InputKind.OutputDomain && !used.Contains(InputKey(i))))
+        {
+            facts.InputLocations.TryGetValue(input.Name, out var location);
+            yield return DiagnosticInfo.Create(LawDiagnostics.UnusedInput, location, input.Name);
+        }
+
+        var signs = new SignAnalysis(law.Parameters);
+        foreach (var check in facts.DomainChecks)
+        {
+            var sign = signs.Of(check.Operand);
+            switch (check.Function)
+            {
+                case "/" when sign != Sign.Positive && check.Operand.Op != Op.Const:
+                    yield return DiagnosticInfo.Create(LawDiagnostics.MayDivideByZero, check.Location, Advice(law, check.Operand));
+                    break;
+                case "Math.Log" when sign != Sign.Positive:
+                    yield return DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, sign == Sign.NonNegative ? "zero" : "zero or negative", Advice(law, check.Operand));
+                    break;
+                case "Math.Sqrt" when sign == Sign.Unknown:
+                    yield return DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, "negative", Advice(law, check.Operand));
+                    break;
+                case "Math.Pow" when sign == Sign.Unknown && !IsInteger(check.Exponent):
+                    yield return DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, "Math.Pow with a non-integer exponent", "negative", Advice(law, check.Operand));
+                    break;
+            }
+        }
+    }
+
+    private static string? RangeProblem(ParameterSpec p, bool startDeclared)
+    {
+        string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        if (double.IsNaN(p.Lower) || double.IsNaN(p.Upper))
+        {
+            return "has a NaN bound";
+        }
+
+        if (!(p.Lower < p.Upper))
+        {
+            return $"has Lower = {Number(p.Lower)} not below Upper = {Number(p.Upper)}";
+        }
+
+        if (!startDeclared)
+        {
+            return double.IsInfinity(p.Lower) || double.IsInfinity(p.Upper) ? "has an unbounded side and no Start range; give Start = [low, high] for multi-start fits" : null;
+        }
+
+        if (double.IsNaN(p.StartLow) || double.IsInfinity(p.StartLow) || double.IsNaN(p.StartHigh) || double.IsInfinity(p.StartHigh))
+        {
+            return "has a Start range that is not finite";
+        }
+
+        if (p.StartLow > p.StartHigh)
+        {
+            return $"has Start = [{Number(p.StartLow)}, {Number(p.StartHigh)}] whose low end is above its high end";
+        }
+
+        return p.StartLow < p.Lower || p.StartHigh > p.Upper
+            ? $"has Start = [{Number(p.StartLow)}, {Number(p.StartHigh)}] outside its bounds [{Number(p.Lower)}, {Number(p.Upper)}]"
+            : null;
+    }
+
+    /// <summary>Which parameters could be given a positive lower bound to settle the sign.</summary>
+    private static string Advice(LawModel law, Node operand)
+    {
+        var leaves = SignLeaves(operand);
+        if (leaves.Contains("weight") && !leaves.Any(l => l.StartsWith("param:", System.StringComparison.Ordinal) && law.Parameters.First(p => "param:" + p.Name == l).Lower <= 0))
+        {
+            return "a mixture weight can be 0 here; fit only runs where it is positive, or guard the argument";
+        }
+
+        var unbounded = leaves
+            .Where(l => l.StartsWith("param:", System.StringComparison.Ordinal))
+            .Select(l => l.Substring("param:".Length))
+            .Where(name => law.Parameters.First(p => p.Name == name).Lower <= 0)
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToList();
+        return unbounded.Count > 0
+            ? "give " + string.Join(", ", unbounded) + " a positive Lower bound, or guard the argument"
+            : "guard the argument, e.g. with Math.Max(1e-12, ...)";
+    }
+
+    /// <summary>The leaves that can make a value non-positive: an exponent or an exponential's argument cannot.</summary>
+    private static HashSet<string> SignLeaves(Node node)
+    {
+        switch (node.Op)
+        {
+            case Op.Pow:
+                return SignLeaves(node[0]);
+            case Op.Exp:
+                return new HashSet<string>();
+            case Op.Param:
+                return new HashSet<string> { "param:" + node.Name };
+            case Op.Weight:
+                return new HashSet<string> { "weight" };
+        }
+
+        var found = new HashSet<string>();
+        foreach (var arg in node.Args)
+        {
+            found.UnionWith(SignLeaves(arg));
+        }
+
+        return found;
+    }
+
+    private static bool IsInteger(Node? exponent) => exponent is { Op: Op.Const } c && c.Value == System.Math.Floor(c.Value);
+
+    private static string InputKey(InputSpec input) => input.Kind switch
+    {
+        InputKind.Mixture => "weight",
+        InputKind.ModelSize => "n",
+        InputKind.Tokens => "d",
+        _ => "covariate:" + input.Name,
+    };
+
+    private static HashSet<string> Leaves(Node root)
+    {
+        var found = new HashSet<string>();
+        var pending = new Stack<Node>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            switch (node.Op)
+            {
+                case Op.Param: found.Add("param:" + node.Name); break;
+                case Op.Weight: found.Add("weight"); break;
+                case Op.DomainCount: found.Add("weight"); break;
+                case Op.ModelSize: found.Add("n"); break;
+                case Op.Tokens: found.Add("d"); break;
+                case Op.Covariate: found.Add("covariate:" + node.Name); break;
+            }
+
+            foreach (var arg in node.Args)
+            {
+                pending.Push(arg);
+            }
+        }
+
+        return found;
+    }
+}
