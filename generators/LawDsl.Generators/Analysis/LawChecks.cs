@@ -58,16 +58,16 @@ internal static class LawChecks
             switch (check.Function)
             {
                 case "/" when sign != Sign.Positive && check.Operand.Op != Op.Const:
-                    yield return DiagnosticInfo.Create(LawDiagnostics.MayDivideByZero, check.Location, Advice(law, check.Operand));
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.MayDivideByZero, check.Location, Advice(law, check.Operand)), law, check.Operand, "1E-06");
                     break;
                 case "Math.Log" when sign != Sign.Positive:
-                    yield return DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, sign == Sign.NonNegative ? "zero" : "zero or negative", Advice(law, check.Operand));
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, sign == Sign.NonNegative ? "zero" : "zero or negative", Advice(law, check.Operand)), law, check.Operand, "1E-06");
                     break;
                 case "Math.Sqrt" when sign == Sign.Unknown:
-                    yield return DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, "negative", Advice(law, check.Operand));
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, "negative", Advice(law, check.Operand)), law, check.Operand, "0");
                     break;
                 case "Math.Pow" when sign == Sign.Unknown && !IsInteger(check.Exponent):
-                    yield return DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, "Math.Pow with a non-integer exponent", "negative", Advice(law, check.Operand));
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, "Math.Pow with a non-integer exponent", "negative", Advice(law, check.Operand)), law, check.Operand, "0");
                     break;
             }
         }
@@ -106,6 +106,22 @@ internal static class LawChecks
             : null;
     }
 
+    /// <summary>Attaches the parameters a code fix could bound (only when bounding them settles the sign).</summary>
+    private static DiagnosticInfo Fixable(DiagnosticInfo diagnostic, LawModel law, Node operand, string lower)
+    {
+        var names = Unbounded(law, SignLeaves(operand));
+        var bounded = law.Parameters.Select(p => names.Contains(p.Name) ? p with { Lower = double.Parse(lower, CultureInfo.InvariantCulture) } : p);
+        var settled = new SignAnalysis(bounded).Of(operand) >= (lower == "0" ? Sign.NonNegative : Sign.Positive);
+        return names.Count > 0 && settled ? diagnostic with { FixParameters = string.Join(",", names), SuggestedLower = lower } : diagnostic;
+    }
+
+    private static List<string> Unbounded(LawModel law, HashSet<string> leaves) => leaves
+        .Where(l => l.StartsWith("param:", System.StringComparison.Ordinal))
+        .Select(l => l.Substring("param:".Length))
+        .Where(name => law.Parameters.First(p => p.Name == name).Lower <= 0)
+        .OrderBy(n => n, System.StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>Which parameters could be given a positive lower bound to settle the sign.</summary>
     private static string Advice(LawModel law, Node operand)
     {
@@ -115,12 +131,7 @@ internal static class LawChecks
             return "a mixture weight can be 0 here; fit only runs where it is positive, or guard the argument";
         }
 
-        var unbounded = leaves
-            .Where(l => l.StartsWith("param:", System.StringComparison.Ordinal))
-            .Select(l => l.Substring("param:".Length))
-            .Where(name => law.Parameters.First(p => p.Name == name).Lower <= 0)
-            .OrderBy(n => n, System.StringComparer.Ordinal)
-            .ToList();
+        var unbounded = Unbounded(law, leaves);
         return unbounded.Count > 0
             ? "give " + string.Join(", ", unbounded) + " a positive Lower bound, or guard the argument"
             : "guard the argument, e.g. with Math.Max(1e-12, ...)";

@@ -6,6 +6,18 @@ namespace LawDsl.Generators.Diagnostics;
 /// <summary>A diagnostic to report, held as values (descriptor id, message arguments, location).</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>Name of the property that lists the parameters a code fix may bound.</summary>
+    public const string ParametersProperty = "Parameters";
+
+    /// <summary>Name of the property that holds the lower bound a code fix would give them.</summary>
+    public const string LowerProperty = "Lower";
+
+    /// <summary>Parameters a code fix may give <see cref="SuggestedLower"/> as lower bound (comma-separated), or null.</summary>
+    public string? FixParameters { get; init; }
+
+    /// <summary>The lower bound the fix would set, or null.</summary>
+    public string? SuggestedLower { get; init; }
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());
 
@@ -20,6 +32,11 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 
         var tree = Location is null ? null : findTree?.Invoke(Location.FilePath);
         var location = tree is not null ? Microsoft.CodeAnalysis.Location.Create(tree, Location!.Span) : Location?.ToLocation();
-        return Diagnostic.Create(LawDiagnostics.ById(Id), location, arguments);
+        var properties = FixParameters is null
+            ? null
+            : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+                .Add(ParametersProperty, FixParameters)
+                .Add(LowerProperty, SuggestedLower);
+        return Diagnostic.Create(LawDiagnostics.ById(Id), location, properties, arguments);
     }
 }
