@@ -127,6 +127,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void LAW014_a_root_without_a_checkable_bracket_or_monotone_equation()
+    {
+        const string law = Header + "[MixingLaw] public partial class Roots { [Parameter(Lower = 0.1, Upper = 2, Start = [0.2, 1])] public partial PerDomain E { get; } public double Loss(int i, Mixture h, double n) => E[i] + Law.Root(l => EQUATION, LOWER, 1e6); }";
+        string Source(string equation, string lower) => law.Replace("EQUATION", equation).Replace("LOWER", lower);
+
+        AssertSingle(Source("l * l - n * E[i]", "-1"), "LAW014", "Law.Root(l => l * l - n * E[i], -1, 1e6)", "Law.Root needs a bracket with 0 < lower < upper (it is solved in log space); it has [-1, 1000000]; the solve may return NaN");
+        AssertSingle(Source("l * l - n * E[i]", "n"), "LAW014", null, "Law.Root has a bracket that is not constant, so it cannot be checked to hold a sign change; the solve may return NaN");
+        AssertSingle(Source("Math.Log(l) * (l - 3) - n", "1e-6"), "LAW014", null, "Law.Root has an equation that cannot be shown monotone in its variable, so its root may not be unique; the solve may return NaN");
+        AssertNone(Source("l * l - n * E[i]", "1e-6"), "LAW014");
+    }
+
+    [Fact]
+    public void LAW015_parameters_that_only_appear_as_a_product()
+    {
+        const string source = Header + "[MixingLaw] public partial class Twins { [Parameter(Lower = 0, Upper = 2, Start = [0.2, 1])] public partial PerDomain A { get; } [Parameter(Lower = 0, Upper = 2, Start = [0.2, 1])] public partial PerDomain B { get; } public double Loss(int i, Mixture h) => A[i] * B[i] * h[i] + 1; }";
+        AssertSingle(source.Replace("A[i] * B[i] * h[i]", "(A[i] * B[i]) * h[i]"), "LAW015", "A", "'A' and 'B' only appear as their product: the data determine only that, not each; keep one of them");
+        AssertNone(source.Replace("+ 1", "+ B[i]"), "LAW015");
+    }
+
+    [Fact]
     public void Code_full_of_errors_produces_diagnostics_and_no_exception()
     {
         const string source = Header + """

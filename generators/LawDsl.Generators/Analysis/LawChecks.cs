@@ -52,6 +52,20 @@ internal static class LawChecks
         }
 
         var signs = new SignAnalysis(law.Parameters);
+        foreach (var root in facts.Roots)
+        {
+            if (RootProblem(root.Root, signs) is { } problem)
+            {
+                yield return DiagnosticInfo.Create(LawDiagnostics.UncertainRoot, root.Location, problem);
+            }
+        }
+
+        foreach (var (first, second, relation) in Inseparable(body))
+        {
+            facts.ParameterLocations.TryGetValue(first, out var location);
+            yield return DiagnosticInfo.Create(LawDiagnostics.NotIdentifiable, location, first, second, relation);
+        }
+
         foreach (var check in facts.DomainChecks)
         {
             var sign = signs.Of(check.Operand);
@@ -104,6 +118,81 @@ internal static class LawChecks
         return p.StartLow < p.Lower || p.StartHigh > p.Upper
             ? $"has Start = [{Number(p.StartLow)}, {Number(p.StartHigh)}] outside its bounds [{Number(p.Lower)}, {Number(p.Upper)}]"
             : null;
+    }
+
+    /// <summary>Why a Law.Root solve is not guaranteed: its bracket is not a positive constant range, or g is not monotone in λ.</summary>
+    private static string? RootProblem(Node root, SignAnalysis signs)
+    {
+        var (lower, upper) = (root[1], root[2]);
+        if (lower.Op != Op.Const || upper.Op != Op.Const)
+        {
+            return "has a bracket that is not constant, so it cannot be checked to hold a sign change";
+        }
+
+        if (!(lower.Value > 0 && upper.Value > lower.Value))
+        {
+            return "needs a bracket with 0 < lower < upper (it is solved in log space); it has ["
+                + lower.Value.ToString("R", CultureInfo.InvariantCulture) + ", " + upper.Value.ToString("R", CultureInfo.InvariantCulture) + "]";
+        }
+
+        var slope = Differentiation.SymbolicDerivative.WithRespectTo(root[0], root.Index1);
+        return new Monotonicity(signs).Of(slope) == Direction.Unknown
+            ? "has an equation that cannot be shown monotone in its variable, so its root may not be unique"
+            : null;
+    }
+
+    /// <summary>Pairs of parameters that only ever occur multiplied (or divided) by each other, with the same indexes.</summary>
+    private static IEnumerable<(string First, string Second, string Relation)> Inseparable(Node body)
+    {
+        var partners = new Dictionary<string, HashSet<string>>();
+        var alone = new HashSet<string>();
+        var relation = new Dictionary<(string, string), string>();
+        void Visit(Node node, Node? parent)
+        {
+            if (node.Op == Op.Param)
+            {
+                var name = node.Name!;
+                var partner = parent is { Op: Op.Mul or Op.Div } && parent.Args.Count == 2
+                    ? (parent[0].Equals(node) ? parent[1] : parent[0])
+                    : null;
+                if (partner is { Op: Op.Param } && partner.Index1 == node.Index1 && partner.Index2 == node.Index2 && partner.Name != name)
+                {
+                    if (!partners.TryGetValue(name, out var set))
+                    {
+                        partners[name] = set = new HashSet<string>();
+                    }
+
+                    set.Add(partner.Name!);
+                    relation[(name, partner.Name!)] = parent!.Op == Op.Mul ? "product" : "ratio";
+                }
+                else
+                {
+                    alone.Add(name);
+                }
+            }
+
+            foreach (var arg in node.Args)
+            {
+                Visit(arg, node);
+            }
+        }
+
+        Visit(body, null);
+        foreach (var pair in partners.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        {
+            var first = pair.Key;
+            if (alone.Contains(first) || pair.Value.Count != 1)
+            {
+                continue;
+            }
+
+            var second = pair.Value.First();
+            if (string.CompareOrdinal(first, second) < 0 && !alone.Contains(second)
+                && partners.TryGetValue(second, out var back) && back.Count == 1 && back.Contains(first))
+            {
+                yield return (first, second, relation[(first, second)]);
+            }
+        }
     }
 
     /// <summary>Attaches the parameters a code fix could bound (only when bounding them settles the sign).</summary>

@@ -52,10 +52,16 @@ internal static class LawDiagnostics
     public static readonly DiagnosticDescriptor MayDivideByZero = Warning(
         "LAW013", "Division by a value that may be zero", "The divisor may be zero given the declared bounds; {0}");
 
+    public static readonly DiagnosticDescriptor UncertainRoot = Warning(
+        "LAW014", "Root whose bracket or monotonicity cannot be established", "Law.Root {0}; the solve may return NaN");
+
+    public static readonly DiagnosticDescriptor NotIdentifiable = Warning(
+        "LAW015", "Parameters the data cannot separate", "'{0}' and '{1}' only appear as their {2}: the data determine only that, not each; keep one of them");
+
     private static readonly DiagnosticDescriptor[] All =
     {
         InternalError, NotPartial, LossMethodCount, UnsupportedConstruct, UnknownIdentifier, BadParameterDeclaration, BadLossSignature, UnsupportedLawShape,
-        UnusedParameter, UnusedInput, InvalidRange, NameCollision, OutsideDomain, MayDivideByZero,
+        UnusedParameter, UnusedInput, InvalidRange, NameCollision, OutsideDomain, MayDivideByZero, UncertainRoot, NotIdentifiable,
     };
 
     public static IEnumerable<DiagnosticDescriptor> Catalogue => All;

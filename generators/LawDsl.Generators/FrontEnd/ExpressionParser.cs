@@ -282,7 +282,13 @@ internal sealed class ExpressionParser
         {
             var lower = Parse(arguments[1].Expression);
             var upper = Parse(arguments[2].Expression);
-            return Bind(arguments[0].Expression, _rootVariables, (variable, equation) => Node.Root(variable, equation, lower, upper));
+            var root = Bind(arguments[0].Expression, _rootVariables, (variable, equation) => Node.Root(variable, equation, lower, upper));
+            if (root.Op == Op.Root)
+            {
+                _facts.Roots.Add(new RootSite(root, LocationInfo.From(invocation)));
+            }
+
+            return root;
         }
 
         if (container == KnownTypes.Law && method!.Name == "Bisection" && arguments.Count == 4)

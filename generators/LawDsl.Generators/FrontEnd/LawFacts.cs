@@ -7,6 +7,9 @@ namespace LawDsl.Generators.FrontEnd;
 /// <summary>A function whose argument must lie in its domain: where it is called and what it is called on.</summary>
 internal sealed record DomainCheck(string Function, Node Operand, Node? Exponent, LocationInfo? Location);
 
+/// <summary>A Law.Root call and where it is.</summary>
+internal sealed record RootSite(Node Root, LocationInfo? Location);
+
 /// <summary>
 /// What the front end learns about a law beyond its model, with source locations: its diagnostics, where parameters
 /// and inputs are declared, and every call whose argument the analyzers must check. Only the analyzers use it.
@@ -22,4 +25,6 @@ internal sealed class LawFacts
     public Dictionary<string, LocationInfo?> InputLocations { get; } = new();
 
     public List<DomainCheck> DomainChecks { get; } = new();
+
+    public List<RootSite> Roots { get; } = new();
 }
