@@ -69,6 +69,32 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void LAW005_a_parameter_that_is_not_a_partial_getter_of_a_supported_type()
+    {
+        const string source = Header + "[MixingLaw] public partial class Props { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } [Parameter(Lower = 0, Upper = 1)] public partial int Count { get; } public double Loss(int i, Mixture h) => E[i] + h[i]; }";
+        AssertSingle(source, "LAW005", "Count", "Parameter 'Count' must have type double, PerDomain or DomainPairs");
+        AssertNone(source.Replace("partial int Count", "partial double Count").Replace("E[i] + h[i]", "E[i] + Count * h[i]"), "LAW005");
+    }
+
+    [Fact]
+    public void LAW006_a_Loss_argument_of_no_known_role()
+    {
+        const string source = Header + "[MixingLaw] public partial class Args { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h, string tag) => E[i] + h[i]; }";
+        AssertSingle(source, "LAW006", "tag", "The Loss argument 'tag' must be the predicted domain (int), the mixture (Mixture), or a double input: N, D or a named covariate");
+        AssertNone(source.Replace(", string tag", string.Empty), "LAW006");
+    }
+
+    [Fact]
+    public void LAW007_a_generic_or_nested_law()
+    {
+        const string nested = Header + "public partial class Outer { [MixingLaw] public partial class Inner { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => E[i] + h[i]; } }";
+        AssertSingle(nested, "LAW007", "Inner", "Law class 'Inner' is nested in another type; declare it at namespace level");
+        const string generic = Header + "[MixingLaw] public partial class Generic<T> { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => E[i] + h[i]; }";
+        AssertSingle(generic, "LAW007", "Generic", "Law class 'Generic' is generic; a law's shape must be fixed");
+        AssertNone(generic.Replace("Generic<T>", "Generic"), "LAW007");
+    }
+
+    [Fact]
     public void LAW008_an_unused_parameter_is_a_warning_at_its_declaration()
     {
         const string source = Header + "[MixingLaw] public partial class Unused { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } [Parameter(Lower = 0, Upper = 1)] public partial double Spare { get; } public double Loss(int i, Mixture h) => E[i] + h[i]; }";
