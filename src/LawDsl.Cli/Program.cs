@@ -1,0 +1,1 @@
+return LawDsl.Cli.LawCommand.Run(args, Console.Out, Console.Error);

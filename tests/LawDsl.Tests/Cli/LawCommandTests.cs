@@ -1,0 +1,108 @@
+using System.Text.Json;
+using LawDsl.Cli;
+using LawDsl.Simulation;
+
+namespace LawDsl.Tests.Cli;
+
+/// <summary>Every verb of the lawdsl tool, in-process, on a simulated run table written as CSV; bad input included.</summary>
+public sealed class LawCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lawdsl-cli-").FullName;
+    private readonly string _csv;
+
+    public LawCommandTests()
+    {
+        var simulator = new MixtureSimulator(3, seed: 4);
+        var runs = simulator.Runs(simulator.RandomMixtures(10, seed: 4), [60, 120, 240], [2, 6], seed: 4);
+        var lines = new List<string> { "weight_a,weight_b,weight_c,model_size,n_tokens,a_loss,b_loss,c_loss,run_id" };
+        for (var r = 0; r < runs.Rows; r++)
+        {
+            var cells = Enumerable.Range(0, 3).Select(j => runs.Weight(j)[r]).Append(runs.ModelSize[r] * 1e6).Append(runs.Tokens[r] * 1e9)
+                .Concat(Enumerable.Range(0, 3).Select(j => runs.Loss(j)[r])).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            lines.Add(string.Join(",", cells) + "," + r);
+        }
+
+        _csv = Path.Combine(_folder, "runs.csv");
+        File.WriteAllLines(_csv, lines);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Check_summarizes_a_valid_table()
+    {
+        var (code, output, _) = Run("check", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id");
+        Assert.Equal(LawCommand.Success, code);
+        Assert.Contains("60 runs, 3 domains (a, b, c)", output);
+        Assert.Contains("N: 60, 120, 240", output);
+    }
+
+    [Fact]
+    public void Fit_writes_a_fit_that_predict_reads_back()
+    {
+        var json = Path.Combine(_folder, "fit.json");
+        var (code, output, _) = Run("fit", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--law", "Chinchilla per domain", "--starts", "4", "--json", json);
+        Assert.Equal(LawCommand.Success, code);
+        Assert.Contains("Alpha[2]", output);
+
+        var record = JsonSerializer.Deserialize(File.ReadAllText(json), FitRecordJson.Default.FitRecord)!;
+        Assert.Equal("Chinchilla per domain", record.Law);
+        Assert.Equal(15, record.Parameters.Count);
+        Assert.Equal(record, JsonSerializer.Deserialize(JsonSerializer.Serialize(record, FitRecordJson.Default.FitRecord), FitRecordJson.Default.FitRecord)!, new FitRecordComparer());
+
+        var (predictCode, prediction, _) = Run("predict", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--fit", json);
+        Assert.Equal(LawCommand.Success, predictCode);
+        Assert.Contains("Chinchilla per domain on 60 runs: all: MRE", prediction);
+    }
+
+    [Fact]
+    public void Compare_and_optimize_run_on_the_table()
+    {
+        var (code, output, _) = Run("compare", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--laws", "capacity-noise", "Chinchilla per domain", "--starts", "4", "--split", "extrapolate");
+        Assert.Equal(LawCommand.Success, code);
+        Assert.Contains("fit N <= 120, test above", output);
+        Assert.Contains("capacity-noise", output);
+
+        var (optimizeCode, optimum, _) = Run("optimize", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--law", "capacity-noise", "--starts", "4");
+        Assert.Equal(LawCommand.Success, optimizeCode);
+        Assert.Contains("mean loss:", optimum);
+        Assert.Contains("(converged)", optimum);
+    }
+
+    [Fact]
+    public void Bad_input_gets_its_own_exit_code_and_a_message_on_stderr()
+    {
+        var missing = Run("check", Path.Combine(_folder, "nope.csv"));
+        Assert.Equal(LawCommand.BadData, missing.Code);
+        Assert.Contains("nope.csv: The file does not exist.", missing.Error);
+
+        var extraColumn = Run("check", _csv);
+        Assert.Equal(LawCommand.BadData, extraColumn.Code);
+        Assert.Contains("runs.csv:1, column 'run_id': The column is not a weight", extraColumn.Error);
+
+        var unknownLaw = Run("fit", _csv, "--law", "quadratic");
+        Assert.Equal(LawCommand.Usage, unknownLaw.Code);
+        Assert.Contains("Unknown law 'quadratic'. Known laws: 'capacity-noise'", unknownLaw.Error);
+
+        var unknownOption = Run("fit", _csv, "--law", "BiMix", "--frobnicate");
+        Assert.Equal(LawCommand.Usage, unknownOption.Code);
+        Assert.Contains("--frobnicate", unknownOption.Error);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = LawCommand.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private sealed class FitRecordComparer : IEqualityComparer<FitRecord>
+    {
+        public bool Equals(FitRecord? x, FitRecord? y) => x is not null && y is not null && x.Law == y.Law && x.Value.Equals(y.Value)
+            && x.Parameters.SequenceEqual(y.Parameters) && x.ParameterNames.SequenceEqual(y.ParameterNames) && x.Domains.SequenceEqual(y.Domains)
+            && (x.StandardErrors ?? []).SequenceEqual(y.StandardErrors ?? []) && x.Warnings.SequenceEqual(y.Warnings) && x.Converged == y.Converged;
+
+        public int GetHashCode(FitRecord obj) => obj.Law.GetHashCode(StringComparison.Ordinal);
+    }
+}
