@@ -115,7 +115,7 @@ public static class LawCommand
 
             if (parsed.GetValue(Json) is { } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(fit, FitRecordJson.Default.FitRecord));
+                File.WriteAllText(path, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
             }
 
             return fit.Parameters.Count > 0 ? Success : Failed;
@@ -191,7 +191,7 @@ public static class LawCommand
                 throw new UsageException($"The fit file '{path}' does not exist.");
             }
 
-            var fit = JsonSerializer.Deserialize(File.ReadAllText(path), FitRecordJson.Default.FitRecord) ?? throw new UsageException($"'{path}' holds no fit.");
+            var fit = JsonSerializer.Deserialize(File.ReadAllText(path), FitJson.Default.FitSummary) ?? throw new UsageException($"'{path}' holds no fit.");
             if (!fit.Domains.SequenceEqual(runs.DomainNames))
             {
                 throw new UsageException($"The fit is for domains {string.Join(", ", fit.Domains)}; the run table has {string.Join(", ", runs.DomainNames)}.");

@@ -13,11 +13,11 @@ internal interface ILawTool
 
     ILawCandidate Candidate { get; }
 
-    FitRecord Fit(RunTable runs, FitObjective objective, FitOptions options);
+    FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options);
 
-    MixtureResult Optimize(FitRecord fit, ScalePoint scale, MixtureConstraints constraints);
+    MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureConstraints constraints);
 
-    FitMetrics Score(FitRecord fit, RunTable runs, EntryMask mask);
+    FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask);
 }
 
 internal sealed class LawTool<TLaw> : ILawTool
@@ -27,25 +27,15 @@ internal sealed class LawTool<TLaw> : ILawTool
 
     public ILawCandidate Candidate { get; } = new LawCandidate<TLaw>();
 
-    public FitRecord Fit(RunTable runs, FitObjective objective, FitOptions options)
+    public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options)
     {
-        var fit = LawFitter.Fit<TLaw>(runs, objective, options);
-        return new FitRecord(
-            TLaw.Name,
-            runs.DomainNames,
-            fit.ObjectiveDescription,
-            fit.Objective,
-            fit.Outcome?.Converged ?? false,
-            fit.Layout.Names,
-            fit.Succeeded ? fit.Parameters : [],
-            fit.StandardErrors,
-            fit.Warnings);
+        return LawFitter.Fit<TLaw>(runs, objective, options).Summarize(runs.DomainNames);
     }
 
-    public MixtureResult Optimize(FitRecord fit, ScalePoint scale, MixtureConstraints constraints) =>
+    public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureConstraints constraints) =>
         MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.Domains.Count, scale, constraints: constraints);
 
-    public FitMetrics Score(FitRecord fit, RunTable runs, EntryMask mask) =>
+    public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);
 }
 

@@ -73,6 +73,19 @@ public sealed class FitResult<TLaw>
 
     private readonly List<string> _warnings = [];
 
+    /// <summary>The fit as plain, serializable data (see <see cref="FitJson"/>).</summary>
+    /// <param name="domains">The names of the domains it was fitted on, in order.</param>
+    public FitSummary Summarize(IReadOnlyList<string> domains) => new(
+        TLaw.Name,
+        domains,
+        ObjectiveDescription,
+        Objective,
+        Outcome?.Converged ?? false,
+        Layout.Names,
+        Succeeded ? Parameters : [],
+        StandardErrors,
+        Warnings);
+
     /// <summary>A readable report: objective, exit, start statistics, parameters with standard errors, warnings.</summary>
     public string Report()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LawDsl.Cli;
+using LawDsl.Fitting;
 using LawDsl.Simulation;
 
 namespace LawDsl.Tests.Cli;
@@ -45,10 +46,10 @@ public sealed class LawCommandTests : IDisposable
         Assert.Equal(LawCommand.Success, code);
         Assert.Contains("Alpha[2]", output);
 
-        var record = JsonSerializer.Deserialize(File.ReadAllText(json), FitRecordJson.Default.FitRecord)!;
+        var record = JsonSerializer.Deserialize(File.ReadAllText(json), FitJson.Default.FitSummary)!;
         Assert.Equal("Chinchilla per domain", record.Law);
         Assert.Equal(15, record.Parameters.Count);
-        Assert.Equal(record, JsonSerializer.Deserialize(JsonSerializer.Serialize(record, FitRecordJson.Default.FitRecord), FitRecordJson.Default.FitRecord)!, new FitRecordComparer());
+        Assert.Equal(record, JsonSerializer.Deserialize(JsonSerializer.Serialize(record, FitJson.Default.FitSummary), FitJson.Default.FitSummary)!, new FitSummaryComparer());
 
         var (predictCode, prediction, _) = Run("predict", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--fit", json);
         Assert.Equal(LawCommand.Success, predictCode);
@@ -97,12 +98,12 @@ public sealed class LawCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    private sealed class FitRecordComparer : IEqualityComparer<FitRecord>
+    private sealed class FitSummaryComparer : IEqualityComparer<FitSummary>
     {
-        public bool Equals(FitRecord? x, FitRecord? y) => x is not null && y is not null && x.Law == y.Law && x.Value.Equals(y.Value)
+        public bool Equals(FitSummary? x, FitSummary? y) => x is not null && y is not null && x.Law == y.Law && x.Value.Equals(y.Value)
             && x.Parameters.SequenceEqual(y.Parameters) && x.ParameterNames.SequenceEqual(y.ParameterNames) && x.Domains.SequenceEqual(y.Domains)
             && (x.StandardErrors ?? []).SequenceEqual(y.StandardErrors ?? []) && x.Warnings.SequenceEqual(y.Warnings) && x.Converged == y.Converged;
 
-        public int GetHashCode(FitRecord obj) => obj.Law.GetHashCode(StringComparison.Ordinal);
+        public int GetHashCode(FitSummary obj) => obj.Law.GetHashCode(StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace LawDsl.Cli;
+namespace LawDsl.Fitting;
 
-/// <summary>A fit as saved by <c>lawdsl fit --json</c> and read back by <c>lawdsl predict --fit</c>.</summary>
+/// <summary>
+/// A finished fit as plain data: what to save, send or log (<see cref="FitResult{TLaw}.Summarize"/>), and read back with
+/// <see cref="FitJson"/>. <c>lawdsl fit --json</c> writes it and <c>lawdsl predict --fit</c> reads it.
+/// </summary>
 /// <param name="Law">The law's name.</param>
 /// <param name="Domains">The domains it was fitted on, in order.</param>
 /// <param name="Objective">What was minimized.</param>
@@ -12,7 +15,7 @@ namespace LawDsl.Cli;
 /// <param name="Parameters">Parameter values, flat.</param>
 /// <param name="StandardErrors">Standard errors, when defined.</param>
 /// <param name="Warnings">The fit's warnings.</param>
-public sealed record FitRecord(
+public sealed record FitSummary(
     string Law,
     IReadOnlyList<string> Domains,
     string Objective,
@@ -23,7 +26,7 @@ public sealed record FitRecord(
     IReadOnlyList<double>? StandardErrors,
     IReadOnlyList<string> Warnings);
 
-/// <summary>System.Text.Json metadata generated at compile time: no reflection when saving or loading fits.</summary>
+/// <summary>System.Text.Json metadata generated at compile time: no reflection (and trimming-safe) when saving or loading fits.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[JsonSerializable(typeof(FitRecord))]
-public sealed partial class FitRecordJson : JsonSerializerContext;
+[JsonSerializable(typeof(FitSummary))]
+public sealed partial class FitJson : JsonSerializerContext;
