@@ -22,6 +22,10 @@ internal sealed class KernelEmitter
     private readonly SourceWriter _writer;
     private readonly LawModel _law;
     private readonly List<int> _sharedRoots;
+
+    // Per shared root: where each parameter block and the weights sit in its per-row gradient buffer.
+    private readonly Dictionary<int, List<(string Name, string Offset, string Length)>> _rootBlocks = new();
+    private readonly Dictionary<int, string?> _rootWeights = new();
     private HashSet<int> _reached = new();
     private int _bufferRoot = -1;
 
@@ -249,9 +253,6 @@ internal sealed class KernelEmitter
         _bufferRoot = -1;
         _writer.Close();
     }
-
-    private readonly Dictionary<int, List<(string Name, string Offset, string Length)>> _rootBlocks = new();
-    private readonly Dictionary<int, string?> _rootWeights = new();
 
     private void DeclareAdjoints(HashSet<int> levels)
     {
