@@ -38,13 +38,7 @@ public static class PaperJob
         var comparison = Compare(runs, holdout, objective, fitOptions, console);
         Print(console, comparison);
 
-        var sizes = runs.ModelSize.ToArray().Distinct().Order().ToArray();
-        if (sizes.Length < 2)
-        {
-            throw new InvalidOperationException($"Scale extrapolation needs runs at two or more model sizes; the table has only N = {sizes[0]}.");
-        }
-
-        var extrapolationSplit = Splits.ScaleExtrapolation(runs, maxModelSize: sizes[^2]);
+        var extrapolationSplit = Splits.LargestModelHeldOut(runs);
         var extrapolation = Compare(runs, extrapolationSplit, objective, fitOptions, console);
         Print(console, extrapolation);
 
@@ -53,13 +47,14 @@ public static class PaperJob
         var parameters = capacity.FittedParameters.Values.ToArray();
         var k = runs.Domains;
         var constraints = new MixtureConstraints { Lower = Enumerable.Repeat(1e-4, k).ToArray() };
-        var fittedScale = new ScalePoint(runs.ModelSize.ToArray().Max(), runs.Tokens.ToArray().Max());
+        var fittedScale = new ScalePoint(runs.ModelSizes[^1], runs.Tokens.ToArray().Max());
         var targetScale = new ScalePoint(options.TargetModelSize, options.TargetTokens);
         var atFitted = Optimum(parameters, runs, fittedScale, constraints);
         var atTarget = Optimum(parameters, runs, targetScale, constraints);
         PrintMixtures(console, runs, atFitted, atTarget);
 
-        var grid = Enumerable.Range(0, 8).Select(s => runs.ModelSize.ToArray().Min() * Math.Pow(options.TargetModelSize / runs.ModelSize.ToArray().Min(), s / 7.0)).ToArray();
+        var smallest = runs.ModelSizes[0];
+        var grid = Enumerable.Range(0, 8).Select(s => smallest * Math.Pow(options.TargetModelSize / smallest, s / 7.0)).ToArray();
         var byModelSize = grid.Select(n => Optimum(parameters, runs, new ScalePoint(n, options.TargetTokens), constraints)).ToList();
 
         var plots = Plots.Write(options.OutputDirectory, runs, holdout, parameters, byModelSize);
@@ -77,20 +72,17 @@ public static class PaperJob
 
     private static ComparisonTable Compare(RunTable runs, Split split, FitObjective objective, FitOptions options, IAnsiConsole console)
     {
-        var train = runs.Select(split.Train);
-        var test = runs.Select(split.Test);
-        var results = new LawEvaluation[Laws.Length];
+        IReadOnlyList<LawEvaluation> results = [];
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var tasks = Laws.Select(law => context.AddTask(Markup.Escape($"{law.Name} ({split.Name})"), maxValue: options.Starts)).ToArray();
-                Parallel.For(0, Laws.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                var tasks = Laws.ToDictionary(law => law, law => context.AddTask(Markup.Escape($"{law.Name} ({split.Name})"), maxValue: options.Starts));
+                results = LawComparison.Run(runs, split, Laws, objective, options, progressFor: law => new Progress(tasks[law]), maxDegreeOfParallelism: Environment.ProcessorCount);
+                foreach (var task in tasks.Values)
                 {
-                    var progress = new Progress(tasks[i]);
-                    results[i] = Laws[i].Evaluate(train, test, objective, options, objective.Mask, progress, CancellationToken.None);
-                    tasks[i].Value = tasks[i].MaxValue;
-                });
+                    task.Value = task.MaxValue;
+                }
             });
 
         var rows = results.Select(r => new LawRow(

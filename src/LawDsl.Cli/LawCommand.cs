@@ -84,7 +84,7 @@ public static class LawCommand
             var runs = Load(parsed);
             var losses = runs.Losses.ToArray();
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs.Rows} runs, {runs.Domains} domains ({string.Join(", ", runs.DomainNames)})"));
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N: {string.Join(", ", runs.ModelSize.ToArray().Distinct().Order().Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N: {string.Join(", ", runs.ModelSizes.Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}"));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"D: {runs.Tokens.ToArray().Min():G6} to {runs.Tokens.ToArray().Max():G6}"));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"missing losses: {losses.Count(double.IsNaN)} of {losses.Length}"));
             return Success;
@@ -132,12 +132,10 @@ public static class LawCommand
         {
             var runs = Load(parsed);
             var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(LawTools.Find).ToList() : LawTools.All.ToList();
-            var sizes = runs.ModelSize.ToArray().Distinct().Order().ToArray();
             var splitting = parsed.GetValue(split) switch
             {
                 "holdout" => Splits.RandomHoldout(runs.Rows, 0.2, parsed.GetValue(Seed)),
-                "extrapolate" when sizes.Length > 1 => Splits.ScaleExtrapolation(runs, maxModelSize: sizes[^2]),
-                "extrapolate" => throw new UsageException("--split extrapolate needs runs at two or more model sizes."),
+                "extrapolate" => Splits.LargestModelHeldOut(runs),
                 var other => throw new UsageException($"Unknown split '{other}': use holdout or extrapolate."),
             };
             var objective = Objective(parsed);

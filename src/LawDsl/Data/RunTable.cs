@@ -91,6 +91,9 @@ public sealed class RunTable
     /// <summary>Training tokens D per run.</summary>
     public ReadOnlySpan<double> Tokens => TokensColumn;
 
+    /// <summary>The distinct model sizes of the runs, ascending.</summary>
+    public IReadOnlyList<double> ModelSizes => ModelSizeColumn.Distinct().Order().ToArray();
+
     /// <summary>The names of the extra covariate columns.</summary>
     public IEnumerable<string> CovariateNames => _covariates.Keys;
 
@@ -175,11 +178,14 @@ public sealed class RunTable
         {
             throw new ArgumentException(
                 $"No run has N in [{minModelSize?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"}, {maxModelSize?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "inf"}] and D in [{minTokens?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"}, {maxTokens?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "inf"}]. " +
-                $"The table's N values: {string.Join(", ", ModelSizeColumn.Distinct().Order().Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}; D from {TokensColumn.Min():G6} to {TokensColumn.Max():G6}.");
+                $"The table's N values: {FormatModelSizes()}; D from {TokensColumn.Min():G6} to {TokensColumn.Max():G6}.");
         }
 
         return Select(rows);
     }
+
+    /// <summary>The distinct model sizes as text, for error messages.</summary>
+    internal string FormatModelSizes() => string.Join(", ", ModelSizes.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static double[] CreateMissing(int count)
     {

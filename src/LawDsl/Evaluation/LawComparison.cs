@@ -67,7 +67,11 @@ public sealed class LawCandidate<TLaw> : ILawCandidate
 /// <summary>Fits several laws on the same split and reports them side by side.</summary>
 public static class LawComparison
 {
-    /// <summary>Fits every law on the split's training rows and scores it on both sides, in the order given.</summary>
+    /// <summary>
+    /// Fits every law on the split's training rows and scores it on both sides; results come in the order given,
+    /// whatever <paramref name="maxDegreeOfParallelism"/> (laws fitted at once). <paramref name="progressFor"/> gives each
+    /// law's fit a progress sink.
+    /// </summary>
     public static IReadOnlyList<LawEvaluation> Run(
         RunTable runs,
         Split split,
@@ -75,15 +79,22 @@ public static class LawComparison
         FitObjective? objective = null,
         FitOptions? options = null,
         EntryMask? scoring = null,
+        Func<ILawCandidate, IProgress<FitProgress>?>? progressFor = null,
+        int maxDegreeOfParallelism = 1,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(laws);
         objective ??= new FitObjective();
+        options ??= new FitOptions();
         var train = runs.Select(split.Train);
         var test = runs.Select(split.Test);
-        return laws.Select(law => law.Evaluate(train, test, objective, options ?? new FitOptions(), scoring ?? objective.Mask, null, cancellationToken)).ToList();
+        var candidates = laws.ToList();
+        var results = new LawEvaluation[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) }, i =>
+            results[i] = candidates[i].Evaluate(train, test, objective, options, scoring ?? objective.Mask, progressFor?.Invoke(candidates[i]), cancellationToken));
+        return results;
     }
 
     /// <summary>A plain-text table: law, parameters, train and test MRE and RMSE, fit time; which entries counted.</summary>

@@ -74,7 +74,7 @@ public static class Splits
         {
             throw new ArgumentException(
                 $"Scale extrapolation at N <= {maxModelSize?.ToString(CultureInfo.InvariantCulture) ?? "any"}, D <= {maxTokens?.ToString(CultureInfo.InvariantCulture) ?? "any"} leaves {train.Length} runs to fit and {test.Length} to test. " +
-                $"The table's N values: {string.Join(", ", runs.ModelSize.ToArray().Distinct().Order().Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}.");
+                $"The table's N values: {runs.FormatModelSizes()}.");
         }
 
         var name = "fit " + string.Join(", ", new[]
@@ -83,6 +83,17 @@ public static class Splits
             maxTokens is { } d ? string.Create(CultureInfo.InvariantCulture, $"D <= {d:G6}") : null,
         }.Where(s => s is not null)) + ", test above";
         return new Split(name, train, test);
+    }
+
+    /// <summary>Fit on every model size but the largest, test on the largest.</summary>
+    /// <exception cref="ArgumentException">The table has only one model size.</exception>
+    public static Split LargestModelHeldOut(RunTable runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var sizes = runs.ModelSizes;
+        return sizes.Count >= 2
+            ? ScaleExtrapolation(runs, maxModelSize: sizes[^2])
+            : throw new ArgumentException($"Scale extrapolation needs runs at two or more model sizes; the table has only N = {runs.FormatModelSizes()}.", nameof(runs));
     }
 
     private static int[] Shuffled(int count, int seed)
