@@ -13,7 +13,7 @@ internal static class RunSource
             return (Load(path, options.ModelSizeUnit, options.TokensUnit), path);
         }
 
-        if (!options.Simulate && FindShared("pile4_domain_losses.csv") is { } shared)
+        if (!options.Simulate && LawDsl.Samples.SharedRunData.Find("pile4_domain_losses.csv") is { } shared)
         {
             // The paper's own 4-domain Pile runs: already in millions of parameters and billions of tokens.
             return (RunTableCsv.Load(shared, new RunTableCsvOptions { IgnoredColumns = ["mixture_id"], WeightSumTolerance = 5e-3 }), shared);
@@ -26,21 +26,4 @@ internal static class RunSource
 
     private static RunTable Load(string path, double modelSizeUnit, double tokensUnit) =>
         RunTableCsv.Load(path, new RunTableCsvOptions { ModelSizeUnit = modelSizeUnit, TokensUnit = tokensUnit, IgnoredColumns = ["index", "mixture_id"], WeightSumTolerance = 5e-3 });
-
-    private static string? FindShared(string file)
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", file);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
 }

@@ -132,7 +132,7 @@ FitOnRealRuns();
 // 48 runs fitted, 12 validated, entries with h >= 0.1 counted, 64 starts.
 static void FitOnRealRuns()
 {
-    var path = FindData("slimpajama7_upto937M.csv");
+    var path = LawDsl.Samples.SharedRunData.Find("slimpajama7_upto937M.csv");
     if (path is null)
     {
         Console.WriteLine();
@@ -152,18 +152,4 @@ static void FitOnRealRuns()
     Console.WriteLine($"Capacity-noise fit on SlimPajama 122M / 9.998B: {train.Rows} runs, 64 starts on {Environment.ProcessorCount} cores in {fit.Elapsed.TotalSeconds:F2} s");
     Console.WriteLine($"  objective {fit.Objective:G6} ({fit.ObjectiveDescription}); {fit.Starts.Count(s => s.Outcome.Converged)} of 64 starts converged");
     Console.WriteLine($"  validation ({validation.Rows} runs): {score.Overall}");
-}
-
-static string? FindData(string file)
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        var candidate = Path.Combine(dir.FullName, "shared", "data", file);
-        if (File.Exists(candidate))
-        {
-            return candidate;
-        }
-    }
-
-    return null;
 }

@@ -79,14 +79,10 @@ internal static class BenchmarkData
 
     private static RunTable Load()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (LawDsl.Samples.SharedRunData.Find("slimpajama7_upto937M.csv") is { } path)
         {
-            var path = Path.Combine(dir.FullName, "shared", "data", "slimpajama7_upto937M.csv");
-            if (File.Exists(path))
-            {
-                Source = "real SlimPajama runs (" + path + ")";
-                return RunTableCsv.Load(path, new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 });
-            }
+            Source = "real SlimPajama runs (" + path + ")";
+            return RunTableCsv.Load(path, new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 });
         }
 
         Source = "runs simulated from the published capacity-noise law (../shared/data not found)";

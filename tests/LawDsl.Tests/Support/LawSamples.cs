@@ -33,14 +33,14 @@ internal static class LawSamples
     /// </summary>
     public static RunTable Runs(int domains, int rows, Random random, int covariates = 0)
     {
-        var real = domains == 7 ? SharedData.SlimPajamaRows(skip: 137, count: rows) : null;
+        var real = domains == 7 ? RealData.SlimPajama() : null;
         var weights = new double[domains * rows];
         var n = new double[rows];
         var d = new double[rows];
         for (var r = 0; r < rows; r++)
         {
             var (mixture, size, tokens) = real is not null
-                ? real[r]
+                ? (RowMixture(real, 137 + r), real.ModelSize[137 + r], real.Tokens[137 + r])
                 : (Mixture(domains, random), 50 + (random.NextDouble() * 1500), 1 + (random.NextDouble() * 40));
             for (var j = 0; j < domains; j++)
             {

@@ -5,8 +5,10 @@ namespace LawDsl.Tests.Support;
 /// <summary>The real run files of ../shared/data loaded with their units; null when the data is not beside the repository.</summary>
 internal static class RealData
 {
-    /// <summary>SlimPajama: N in millions, D in billions.</summary>
-    public static RunTable? SlimPajama() => Load("slimpajama7_upto937M.csv", new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 });
+    private static readonly Lazy<RunTable?> SlimPajamaTable = new(() => Load("slimpajama7_upto937M.csv", new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 }));
+
+    /// <summary>SlimPajama: N in millions, D in billions (loaded once; run tables are immutable).</summary>
+    public static RunTable? SlimPajama() => SlimPajamaTable.Value;
 
     /// <summary>
     /// RegMix's 17-domain Pile runs at 1B parameters and 25B tokens; D in units of 1e7 tokens, as the paper's fixed-budget fit.
