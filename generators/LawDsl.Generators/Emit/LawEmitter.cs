@@ -151,8 +151,8 @@ internal static class LawEmitter
         writer.Line(Checks + ".RequireOptionalLength(entryWeights.Length, K * rows, nameof(entryWeights));");
         writer.Line(Checks + ".RequireLength(gradient.Length, parameters.Length, nameof(gradient));");
         writer.Line("gradient.Slice(0, parameters.Length).Clear();");
-        var objective = EmitRowLoops(law, writer, "global::LawDsl.Kernels.SquaredErrorSink", "targets, entryWeights, gradient, rows");
-        writer.Line("return " + objective + ";");
+        EmitRowLoops(law, writer, "global::LawDsl.Kernels.SquaredErrorSink", "targets, entryWeights, gradient, rows");
+        writer.Line("return vectorSink.Objective + scalarSink.Objective;");
         writer.Close();
         writer.Line();
     }
@@ -169,7 +169,7 @@ internal static class LawEmitter
         }
     }
 
-    private static string EmitRowLoops(LawModel law, SourceWriter writer, string sink, string sinkArguments)
+    private static void EmitRowLoops(LawModel law, SourceWriter writer, string sink, string sinkArguments)
     {
         var covariates = string.Concat(KernelEmitter.CovariateNames(law).Select(c => "c_" + c + ", "));
         var inputs = "parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, " + covariates;
@@ -185,7 +185,6 @@ internal static class LawEmitter
         writer.Open("for (; r < rows; r++)");
         writer.Line("Kernel<" + ScalarLane + ", " + sink + "<" + ScalarLane + ">>(" + inputs + "ref scalarSink);");
         writer.Close();
-        return "vectorSink.Objective + scalarSink.Objective";
     }
 
     private static void EmitMixtureGradient(LawModel law, SourceWriter writer)
