@@ -38,6 +38,7 @@ public static class LawCommand
     private static readonly Option<int> Starts = new("--starts") { Description = "Start points of the multi-start fit", DefaultValueFactory = _ => 16 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the starts and splits", DefaultValueFactory = _ => 1 };
     private static readonly Option<double?> MinWeight = new("--mask") { Description = "Count only entries whose domain weight is at least this" };
+    private static readonly Option<double?> Prior = new("--prior") { Description = "Strength of a weak prior toward the middle of each parameter's start range (e.g. 1e-3), for domains with too few runs" };
     private static readonly Option<string?> Json = new("--json") { Description = "Write the results as JSON to this file" };
 
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
@@ -94,7 +95,7 @@ public static class LawCommand
 
     private static Command Fit(IAnsiConsole console)
     {
-        var command = WithTableOptions(new Command("fit", "Fit one law") { LawOption, Starts, Seed, MinWeight, Json });
+        var command = WithTableOptions(new Command("fit", "Fit one law") { LawOption, Starts, Seed, MinWeight, Prior, Json });
         command.SetAction(parsed =>
         {
             var law = LawTools.Find(parsed.GetValue(LawOption)!);
@@ -127,7 +128,7 @@ public static class LawCommand
     {
         var laws = new Option<string[]>("--laws") { Description = "Laws to compare (default: all that apply)", AllowMultipleArgumentsPerToken = true };
         var split = new Option<string>("--split") { Description = "holdout (random 20%) or extrapolate (fit the smaller models, test the largest)", DefaultValueFactory = _ => "holdout" };
-        var command = WithTableOptions(new Command("compare", "Fit several laws on one split and compare them") { laws, split, Starts, Seed, MinWeight, Json });
+        var command = WithTableOptions(new Command("compare", "Fit several laws on one split and compare them") { laws, split, Starts, Seed, MinWeight, Prior, Json });
         command.SetAction(parsed =>
         {
             var runs = Load(parsed);
@@ -156,7 +157,7 @@ public static class LawCommand
         var targetN = new Option<double>("--target-n") { Description = "Model size to optimize for (law units)", DefaultValueFactory = _ => 1300 };
         var targetD = new Option<double>("--target-d") { Description = "Tokens to optimize for (law units)", DefaultValueFactory = _ => 30 };
         var floor = new Option<double>("--min-weight") { Description = "Lower bound on every weight", DefaultValueFactory = _ => 1e-4 };
-        var command = WithTableOptions(new Command("optimize", "Fit a law and choose the mixture for a target scale") { LawOption, targetN, targetD, floor, Starts, Seed, MinWeight });
+        var command = WithTableOptions(new Command("optimize", "Fit a law and choose the mixture for a target scale") { LawOption, targetN, targetD, floor, Starts, Seed, MinWeight, Prior });
         command.SetAction(parsed =>
         {
             var law = LawTools.Find(parsed.GetValue(LawOption)!);
@@ -230,5 +231,5 @@ public static class LawCommand
 
     private static EntryMask MaskOf(ParseResult parsed) => parsed.GetValue(MinWeight) is { } threshold ? EntryMask.WeightAtLeast(threshold) : EntryMask.All;
 
-    private static FitObjective Objective(ParseResult parsed) => new() { Mask = MaskOf(parsed) };
+    private static FitObjective Objective(ParseResult parsed) => new() { Mask = MaskOf(parsed), PriorStrength = parsed.GetValue(Prior) };
 }

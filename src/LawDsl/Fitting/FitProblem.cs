@@ -19,6 +19,8 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     private readonly double[] _predictions;
     private readonly double[] _fullJacobian;
     private readonly double[] _slopes;
+    private readonly int[] _domainEntries;
+    private readonly StartRangePrior _prior;
 
     /// <summary>Prepares <paramref name="runs"/> for fitting <typeparamref name="TLaw"/> under <paramref name="objective"/>.</summary>
     /// <exception cref="ArgumentException">The law reads a covariate the table lacks, the domain weights do not match, or no entry counts.</exception>
@@ -39,6 +41,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         Runs = runs;
         Objective = objective;
         Layout = TLaw.CreateLayout(runs.Domains);
+        _prior = StartRangePrior.For(Layout, objective.PriorStrength);
         var entries = new List<int>();
         var weights = new List<double>();
         var blockStarts = new List<int>();
@@ -64,14 +67,19 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             throw new ArgumentException($"No entry of the {runs.Rows} runs counts under '{objective}'.", nameof(runs));
         }
 
+        _domainEntries = blockStarts.Zip(blockStarts.Skip(1), (start, end) => end - start).ToArray();
+
+        // The prior's residuals form one more block; each column is non-zero on its own row of it only.
+        blockStarts.Add(entries.Count + _prior.Count);
+
         _entries = entries.ToArray();
         _weights = weights.ToArray();
         _sqrtWeights = _weights.Select(Math.Sqrt).ToArray();
         _observed = _entries.Select(e => runs.Losses[e]).ToArray();
 
-        // Residual blocks are per predicted domain, so a column can be non-zero in at most 64 of them: laws with more
-        // domains fall back to one block (dense products).
-        _blockStarts = runs.Domains <= 64 ? blockStarts.ToArray() : [0, entries.Count];
+        // Residual blocks are per predicted domain (and the prior), so a column can be non-zero in at most 64 of them:
+        // laws with more domains fall back to one block (dense products).
+        _blockStarts = blockStarts.Count <= 65 ? blockStarts.ToArray() : [0, entries.Count + _prior.Count];
         _predictions = new double[runs.Domains * runs.Rows];
         _fullJacobian = new double[Layout.Count * _predictions.Length];
         _slopes = new double[_entries.Length];
@@ -89,8 +97,14 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <inheritdoc />
     public int ParameterCount => Layout.Count;
 
+    /// <summary>The number of counted entries (the residuals of the data, without the prior's).</summary>
+    public int EntryCount => _entries.Length;
+
     /// <inheritdoc />
-    public int ResidualCount => _entries.Length;
+    public int ResidualCount => _entries.Length + _prior.Count;
+
+    /// <summary>Counted entries per predicted domain.</summary>
+    public IReadOnlyList<int> DomainEntryCounts => _domainEntries;
 
     /// <inheritdoc />
     public ReadOnlySpan<int> BlockStarts => _blockStarts;
@@ -111,8 +125,11 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             sum += r * r;
         }
 
-        return sum;
+        return sum + _prior.Residuals(parameters, residuals[_entries.Length..]);
     }
+
+    /// <summary>The prior's term of the objective at <paramref name="parameters"/> (0 without a prior).</summary>
+    public double PriorValue(ReadOnlySpan<double> parameters) => _prior.Value(parameters);
 
     /// <inheritdoc />
     public double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian)
@@ -131,14 +148,18 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             sum += r * r;
         }
 
+        sum += _prior.Residuals(parameters, residuals[m..]);
+        var rows = ResidualCount;
         for (var p = 0; p < Layout.Count; p++)
         {
             var source = _fullJacobian.AsSpan(p * full, full);
-            var target = jacobian.Slice(p * m, m);
+            var target = jacobian.Slice(p * rows, rows);
             for (var k = 0; k < m; k++)
             {
                 target[k] = source[_entries[k]] * slopes[k];
             }
+
+            _prior.WriteColumn(p, target[m..]);
         }
 
         return sum;
@@ -154,7 +175,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             sum += _weights[k] * Objective.Rho(Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out _), out _);
         }
 
-        return sum;
+        return sum + _prior.Value(parameters);
     }
 
     /// <inheritdoc />
@@ -184,7 +205,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             gradient[p] = g;
         }
 
-        return sum;
+        return sum + _prior.AddGradient(parameters, gradient);
     }
 
     /// <summary>Predictions for every entry of the table at <paramref name="parameters"/> (output-major), into a new array.</summary>

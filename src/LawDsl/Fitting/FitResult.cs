@@ -26,7 +26,7 @@ public sealed class FitResult<TLaw>
     /// <summary>What was minimized, including which entries counted.</summary>
     public string ObjectiveDescription { get; }
 
-    /// <summary>The number of counted entries (residuals).</summary>
+    /// <summary>The number of counted entries (the data's residuals; a prior's are not counted).</summary>
     public int ResidualCount { get; }
 
     /// <summary>Every finished start, by index.</summary>

@@ -30,6 +30,7 @@ internal static class ParameterStatistics
         }
 
         var layout = result.Layout;
+        WarnThinDomains(result, problem);
         var atBound = Enumerable.Range(0, layout.Count).Where(p => best.Parameters[p] <= layout.Lower[p] || best.Parameters[p] >= layout.Upper[p]).ToList();
         if (atBound.Count > 0)
         {
@@ -44,15 +45,43 @@ internal static class ParameterStatistics
         Covariance(result, problem, best.Parameters, atBound);
     }
 
+    /// <summary>
+    /// Names the domains with fewer counted entries than per-domain parameters of their own: the data cannot determine
+    /// those, and predictions for the domain extrapolate at the optimizer's whim unless a prior settles them.
+    /// </summary>
+    private static void WarnThinDomains<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var layout = result.Layout;
+        var own = layout.Blocks.Sum(b => b.Shape switch
+        {
+            ParameterShape.PerDomain => 1,
+            ParameterShape.DomainPairs => layout.Domains,
+            _ => 0,
+        });
+        var names = problem.Runs.DomainNames;
+        var counts = problem.DomainEntryCounts;
+        var thin = Enumerable.Range(0, counts.Count).Where(i => counts[i] < own).ToList();
+        if (own == 0 || thin.Count == 0)
+        {
+            return;
+        }
+
+        var list = string.Join(", ", thin.Select(i => $"{names[i]} ({counts[i]})"));
+        result.WarningList.Add(problem.Objective.PriorStrength is null
+            ? $"Fewer counted entries than the {own} per-domain parameters of their own in: {list}; the data do not determine those parameters, and predictions for these domains are unreliable. A weak prior (FitObjective.PriorStrength, e.g. 1e-3) settles them at the middle of their start ranges."
+            : $"Fewer counted entries than the {own} per-domain parameters of their own in: {list}; the prior, not the data, determines part of those parameters.");
+    }
+
     private static void Covariance<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem, double[] parameters, List<int> atBound)
         where TLaw : IMixingLaw<TLaw>
     {
         var n = problem.ParameterCount;
         var m = problem.ResidualCount;
         var free = Enumerable.Range(0, n).Where(p => !atBound.Contains(p)).ToArray();
-        if (m <= free.Length)
+        if (problem.EntryCount <= free.Length)
         {
-            result.WarningList.Add($"{m} residuals for {free.Length} free parameters: no degrees of freedom for standard errors.");
+            result.WarningList.Add($"{problem.EntryCount} counted entries for {free.Length} free parameters: no degrees of freedom for standard errors.");
             return;
         }
 
@@ -100,7 +129,9 @@ internal static class ParameterStatistics
             return;
         }
 
-        var sigma2 = cost / (problem.ResidualCount - size);
+        // Under a prior JᵀJ includes its diagonal, so this is the Laplace (posterior) covariance; the noise level
+        // comes from the data's residuals alone.
+        var sigma2 = (cost - problem.PriorValue(parameters)) / (problem.EntryCount - size);
         var covariance = new double[n * n];
         var errors = Enumerable.Repeat(double.NaN, n).ToArray();
         for (var i = 0; i < size; i++)

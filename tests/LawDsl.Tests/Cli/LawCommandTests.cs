@@ -54,6 +54,10 @@ public sealed class LawCommandTests : IDisposable
         var (predictCode, prediction, _) = Run("predict", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--fit", json);
         Assert.Equal(LawCommand.Success, predictCode);
         Assert.Contains("Chinchilla per domain on 60 runs: all: MRE", prediction);
+
+        var (priorCode, withPrior, _) = Run("fit", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--law", "Chinchilla per domain", "--starts", "4", "--prior", "1e-3");
+        Assert.Equal(LawCommand.Success, priorCode);
+        Assert.Contains("start-range prior μ=0.001", withPrior);
     }
 
     [Fact]
@@ -88,6 +92,10 @@ public sealed class LawCommandTests : IDisposable
         var unknownOption = Run("fit", _csv, "--law", "BiMix", "--frobnicate");
         Assert.Equal(LawCommand.Usage, unknownOption.Code);
         Assert.Contains("--frobnicate", unknownOption.Error);
+
+        var badPrior = Run("fit", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--law", "BiMix", "--prior", "-1");
+        Assert.Equal(LawCommand.Usage, badPrior.Code);
+        Assert.Contains("The prior strength must be finite and positive.", badPrior.Error);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)

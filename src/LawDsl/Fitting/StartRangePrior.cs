@@ -1,0 +1,113 @@
+namespace LawDsl.Fitting;
+
+/// <summary>
+/// The Gaussian prior of <see cref="FitObjective.PriorStrength"/> as least-squares residuals, one per parameter:
+/// √μ·(θ_p − c_p)/s_p, with c_p the middle of the parameter's start range (clipped to its bounds) and s_p its half-width.
+/// </summary>
+internal sealed class StartRangePrior
+{
+    private readonly double[] _center;
+    private readonly double[] _scale;
+    private readonly double _root;
+
+    private StartRangePrior(double[] center, double[] scale, double root)
+    {
+        _center = center;
+        _scale = scale;
+        _root = root;
+    }
+
+    /// <summary>The number of residuals it adds (zero without a prior).</summary>
+    public int Count => _center.Length;
+
+    /// <summary>No prior: adds nothing.</summary>
+    public static StartRangePrior None { get; } = new([], [], 0);
+
+    /// <summary>The prior of strength <paramref name="strength"/> over <paramref name="layout"/>, or <see cref="None"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The strength is not finite and positive.</exception>
+    /// <exception cref="ArgumentException">A parameter's start range has no width to scale the prior by.</exception>
+    public static StartRangePrior For(ParameterLayout layout, double? strength)
+    {
+        if (strength is not { } mu)
+        {
+            return None;
+        }
+
+        if (!(mu > 0) || !double.IsFinite(mu))
+        {
+            throw new ArgumentOutOfRangeException(nameof(strength), mu, "The prior strength must be finite and positive.");
+        }
+
+        var center = new double[layout.Count];
+        var scale = new double[layout.Count];
+        for (var p = 0; p < layout.Count; p++)
+        {
+            var low = Math.Max(layout.StartLow[p], layout.Lower[p]);
+            var high = Math.Min(layout.StartHigh[p], layout.Upper[p]);
+            if (!(high > low) || !double.IsFinite(high - low))
+            {
+                throw new ArgumentException($"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] within bounds [{layout.Lower[p]}, {layout.Upper[p]}]: a start-range prior needs a finite range of positive width.", nameof(layout));
+            }
+
+            center[p] = 0.5 * (low + high);
+            scale[p] = 0.5 * (high - low);
+        }
+
+        return new StartRangePrior(center, scale, Math.Sqrt(mu));
+    }
+
+    /// <summary>Writes the prior's residuals into <paramref name="residuals"/> (length <see cref="Count"/>); returns their sum of squares.</summary>
+    public double Residuals(ReadOnlySpan<double> parameters, Span<double> residuals)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < _center.Length; p++)
+        {
+            var r = Residual(parameters, p);
+            residuals[p] = r;
+            sum += r * r;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The prior's term of the objective, μ·Σ ((θ_p − c_p)/s_p)².</summary>
+    public double Value(ReadOnlySpan<double> parameters)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < _center.Length; p++)
+        {
+            var r = Residual(parameters, p);
+            sum += r * r;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Adds the prior's gradient to <paramref name="gradient"/>; returns its term of the objective.</summary>
+    public double AddGradient(ReadOnlySpan<double> parameters, Span<double> gradient)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < _center.Length; p++)
+        {
+            var r = Residual(parameters, p);
+            sum += r * r;
+            gradient[p] += 2 * r * _root / _scale[p];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The Jacobian rows of the prior's residuals within parameter <paramref name="p"/>'s column: one non-zero, on its own row.</summary>
+    public void WriteColumn(int p, Span<double> rows)
+    {
+        if (_center.Length == 0)
+        {
+            return;
+        }
+
+        rows.Clear();
+        rows[p] = _root / _scale[p];
+    }
+
+    private double Residual(ReadOnlySpan<double> parameters, int p) => _root * (parameters[p] - _center[p]) / _scale[p];
+}
