@@ -8,6 +8,12 @@ public enum StartMethod
 
     /// <summary>A Latin hypercube: each parameter's range cut into one stratum per start, each stratum used once.</summary>
     LatinHypercube,
+
+    /// <summary>
+    /// Sobol's low-discrepancy sequence, digitally shifted by the seed: starts spread evenly over pairs and larger
+    /// groups of parameters too, best with a power-of-two number of starts.
+    /// </summary>
+    Sobol,
 }
 
 /// <summary>Which local solver runs from each start.</summary>

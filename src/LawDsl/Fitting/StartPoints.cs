@@ -10,9 +10,11 @@ public static class StartPoints
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(seed);
         var points = new double[count][];
+        var sobol = method == StartMethod.Sobol ? new SobolSequence(layout.Count, seed) : null;
         for (var s = 0; s < count; s++)
         {
             points[s] = new double[layout.Count];
+            sobol?.Point(s, points[s]);
         }
 
         for (var p = 0; p < layout.Count; p++)
@@ -27,7 +29,12 @@ public static class StartPoints
             var strata = method == StartMethod.LatinHypercube ? Permutation(count, random) : null;
             for (var s = 0; s < count; s++)
             {
-                var u = strata is null ? random.NextDouble() : (strata[s] + random.NextDouble()) / count;
+                var u = method switch
+                {
+                    StartMethod.Sobol => points[s][p],
+                    StartMethod.LatinHypercube => (strata![s] + random.NextDouble()) / count,
+                    _ => random.NextDouble(),
+                };
                 points[s][p] = low + (u * (high - low));
             }
         }
