@@ -91,8 +91,10 @@ public sealed class SolverTests
         }
     }
 
-    [Fact]
-    public void One_hundred_Levenberg_Marquardt_iterations_allocate_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_hundred_Levenberg_Marquardt_iterations_allocate_nothing(bool withPrior)
     {
         var random = new Random(8);
         var runs = LawSamples.Runs(7, 48, random);
@@ -100,7 +102,7 @@ public sealed class SolverTests
         var observed = new double[7 * 48];
         CapacityNoiseLaw.Evaluate(truth, runs, observed);
         var data = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), observed.Select(v => v * (1 + (0.01 * (random.NextDouble() - 0.5)))).ToArray());
-        var problem = new FitProblem<CapacityNoiseLaw>(data, new FitObjective());
+        var problem = new FitProblem<CapacityNoiseLaw>(data, new FitObjective { PriorStrength = withPrior ? 1e-3 : null });
         var solver = new LevenbergMarquardt(problem, problem.Layout.Lower, problem.Layout.Upper);
         var x = LawSamples.Parameters<CapacityNoiseLaw>(7, random);
         var never = new SolverOptions { MaxIterations = 100, FunctionTolerance = 0, GradientTolerance = 0, StepTolerance = 0 };
