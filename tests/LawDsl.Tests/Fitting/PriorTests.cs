@@ -17,7 +17,7 @@ public sealed class PriorTests
     [InlineData(SolverKind.Lbfgs)]
     public void A_prior_gives_the_closed_form_ridge_estimate_and_its_posterior_errors(SolverKind solver)
     {
-        var (data, x, y) = LinearProblem();
+        var (data, x, y) = LinearMixData.Noisy(rows: 12, seed: 21, noise: 0.05);
         var fit = LawFitter.Fit<LinearMixLaw>(data, new FitObjective { PriorStrength = Strength }, new FitOptions { Starts = 2, Solver = solver });
 
         // LinearMixLaw's start ranges: E in [0, 3] (centre 1.5, half-width 1.5), S in [−2, 2] (centre 0, half-width 2).
@@ -56,7 +56,7 @@ public sealed class PriorTests
     [Fact]
     public void A_domain_with_fewer_entries_than_its_parameters_is_named_and_the_prior_settles_it()
     {
-        var (data, _, _) = LinearProblem();
+        var (data, _, _) = LinearMixData.Noisy(rows: 12, seed: 21, noise: 0.05);
 
         // Domain d2 keeps one observed loss: its E and S cannot both be determined by it.
         var losses = data.Losses.ToArray();
@@ -95,31 +95,8 @@ public sealed class PriorTests
     [InlineData(double.PositiveInfinity)]
     public void A_prior_strength_that_is_not_finite_and_positive_is_refused(double strength)
     {
-        var (data, _, _) = LinearProblem();
+        var (data, _, _) = LinearMixData.Noisy(rows: 12, seed: 21, noise: 0.05);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new FitProblem<LinearMixLaw>(data, new FitObjective { PriorStrength = strength }));
         Assert.Contains("finite and positive", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Noisy LinearMixLaw data over 3 domains, with its design matrix X (columns E_i then S_i) and observations y.</summary>
-    private static (RunTable Data, Matrix<double> X, Vector<double> Y) LinearProblem()
-    {
-        var random = new Random(21);
-        var runs = LawSamples.Runs(3, 12, random);
-        double[] truth = [2.0, 2.5, 3.0, -1.0, -0.5, -1.5];
-        var clean = new double[3 * 12];
-        LinearMixLaw.Evaluate(truth, runs, clean);
-        var observed = clean.Select(v => v + (0.05 * ((2 * random.NextDouble()) - 1))).ToArray();
-        var data = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), observed);
-        var x = Matrix<double>.Build.Dense(observed.Length, truth.Length);
-        for (var i = 0; i < 3; i++)
-        {
-            for (var r = 0; r < 12; r++)
-            {
-                x[(i * 12) + r, i] = 1;
-                x[(i * 12) + r, 3 + i] = runs.Weight(i)[r];
-            }
-        }
-
-        return (data, x, Vector<double>.Build.DenseOfArray(observed));
     }
 }

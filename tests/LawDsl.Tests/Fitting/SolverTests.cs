@@ -58,33 +58,15 @@ public sealed class SolverTests
     [Fact]
     public void Standard_errors_match_ordinary_least_squares_for_a_law_linear_in_its_parameters()
     {
-        var random = new Random(12);
-        var runs = LawSamples.Runs(3, 40, random);
-        double[] truth = [2.0, 2.5, 3.0, -1.0, -0.5, -1.5];
-        var clean = new double[3 * 40];
-        LinearMixLaw.Evaluate(truth, runs, clean);
-        var observed = clean.Select(v => v + (0.01 * ((2 * random.NextDouble()) - 1))).ToArray();
-        var data = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), observed);
-        var fit = LawFitter.Fit<LinearMixLaw>(data, null, new FitOptions { Starts = 2 });
-
         // Closed form: L = X·θ with X's columns the indicator of each domain's E and its weight h_i; the covariance of
         // the OLS estimate is σ²(XᵀX)⁻¹ with σ² = RSS/(m − p).
-        var x = Matrix<double>.Build.Dense(observed.Length, truth.Length);
-        for (var i = 0; i < 3; i++)
-        {
-            for (var r = 0; r < 40; r++)
-            {
-                x[(i * 40) + r, i] = 1;
-                x[(i * 40) + r, 3 + i] = runs.Weight(i)[r];
-            }
-        }
-
-        var y = Vector<double>.Build.DenseOfArray(observed);
+        var (data, x, y) = LinearMixData.Noisy(rows: 40, seed: 12, noise: 0.01);
+        var fit = LawFitter.Fit<LinearMixLaw>(data, null, new FitOptions { Starts = 2 });
         var theta = x.QR().Solve(y);
         var residual = y - (x * theta);
-        var sigma2 = residual.DotProduct(residual) / (observed.Length - truth.Length);
+        var sigma2 = residual.DotProduct(residual) / (y.Count - x.ColumnCount);
         var covariance = (x.TransposeThisAndMultiply(x)).Inverse() * sigma2;
-        for (var p = 0; p < truth.Length; p++)
+        for (var p = 0; p < x.ColumnCount; p++)
         {
             FiniteDifference.AssertClose(theta[p], fit.Parameters[p], 1e-9, 1e-9, "θ" + p);
             FiniteDifference.AssertClose(Math.Sqrt(covariance[p, p]), fit.StandardErrors![p], 1e-6, 1e-12, "standard error " + p);

@@ -37,13 +37,7 @@ public sealed class StartPointTests
     [Fact]
     public void Every_coordinate_of_the_first_64_shifted_points_fills_each_of_64_strata_once_in_600_dimensions()
     {
-        var sobol = new SobolSequence(600, seed: 3);
-        var points = Enumerable.Range(0, 64).Select(i =>
-        {
-            var point = new double[600];
-            sobol.Point(i, point);
-            return point;
-        }).ToArray();
+        var points = FirstPoints(new SobolSequence(600, seed: 3), 64);
         for (var d = 0; d < 600; d++)
         {
             var strata = points.Select(p => (int)(p[d] * 64)).Order().ToArray();
@@ -55,13 +49,7 @@ public sealed class StartPointTests
     public void The_first_two_dimensions_form_a_0_m_2_net()
     {
         // Every elementary box of area 2⁻⁶ (2⁻ᵃ by 2⁻⁽⁶⁻ᵃ⁾) holds exactly one of the first 64 points, shifted or not.
-        var sobol = new SobolSequence(2, seed: 11);
-        var points = Enumerable.Range(0, 64).Select(i =>
-        {
-            var point = new double[2];
-            sobol.Point(i, point);
-            return point;
-        }).ToArray();
+        var points = FirstPoints(new SobolSequence(2, seed: 11), 64);
         for (var a = 0; a <= 6; a++)
         {
             var boxes = points.Select(p => ((int)(p[0] * (1 << a)) << 8) | (int)(p[1] * (1 << (6 - a)))).Distinct().Count();
@@ -105,6 +93,13 @@ public sealed class StartPointTests
         Assert.Equal(latin.Objective, sobol.Objective, latin.Objective * 1e-6);
         Assert.NotEqual(latin.Starts[0].Start, sobol.Starts[0].Start);
     }
+
+    private static double[][] FirstPoints(SobolSequence sobol, int count) => Enumerable.Range(0, count).Select(i =>
+    {
+        var point = new double[sobol.Dimensions];
+        sobol.Point(i, point);
+        return point;
+    }).ToArray();
 
     /// <summary>The mean, over every pair of parameters, of the L2-star discrepancy of the points projected onto that pair.</summary>
     private static double PairDiscrepancy(double[][] points, ParameterLayout layout)
