@@ -77,6 +77,10 @@ public sealed class ParameterLayout
     /// <summary>High end of the start range per value.</summary>
     public ReadOnlySpan<double> StartHigh => _startHigh;
 
+    /// <summary>The range start values of value <paramref name="index"/> are drawn from: its start range clipped to its bounds.</summary>
+    public (double Low, double High) StartRange(int index) =>
+        (Math.Max(_startLow[index], _lower[index]), Math.Min(_startHigh[index], _upper[index]));
+
     /// <summary>The block with the given name.</summary>
     /// <exception cref="KeyNotFoundException">No parameter has that name.</exception>
     public ParameterBlock this[string name] => Blocks.FirstOrDefault(b => b.Name == name)

@@ -69,8 +69,11 @@ public sealed class FitProblem<TLaw> : IResidualProblem
 
         _domainEntries = blockStarts.Zip(blockStarts.Skip(1), (start, end) => end - start).ToArray();
 
-        // The prior's residuals form one more block; each column is non-zero on its own row of it only.
-        blockStarts.Add(entries.Count + _prior.Count);
+        if (_prior.Count > 0)
+        {
+            // The prior's residuals form one more block; each column is non-zero on its own row of it only.
+            blockStarts.Add(entries.Count + _prior.Count);
+        }
 
         _entries = entries.ToArray();
         _weights = weights.ToArray();

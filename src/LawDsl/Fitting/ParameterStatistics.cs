@@ -62,7 +62,7 @@ internal static class ParameterStatistics
         var names = problem.Runs.DomainNames;
         var counts = problem.DomainEntryCounts;
         var thin = Enumerable.Range(0, counts.Count).Where(i => counts[i] < own).ToList();
-        if (own == 0 || thin.Count == 0)
+        if (thin.Count == 0)
         {
             return;
         }

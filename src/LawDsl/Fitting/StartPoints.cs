@@ -19,8 +19,7 @@ public static class StartPoints
 
         for (var p = 0; p < layout.Count; p++)
         {
-            var low = Math.Max(layout.StartLow[p], layout.Lower[p]);
-            var high = Math.Min(layout.StartHigh[p], layout.Upper[p]);
+            var (low, high) = layout.StartRange(p);
             if (!(high >= low) || !double.IsFinite(low) || !double.IsFinite(high))
             {
                 throw new ArgumentException($"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] that does not meet its bounds [{layout.Lower[p]}, {layout.Upper[p]}] in finite values.", nameof(layout));

@@ -42,8 +42,7 @@ internal sealed class StartRangePrior
         var scale = new double[layout.Count];
         for (var p = 0; p < layout.Count; p++)
         {
-            var low = Math.Max(layout.StartLow[p], layout.Lower[p]);
-            var high = Math.Min(layout.StartHigh[p], layout.Upper[p]);
+            var (low, high) = layout.StartRange(p);
             if (!(high > low) || !double.IsFinite(high - low))
             {
                 throw new ArgumentException($"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] within bounds [{layout.Lower[p]}, {layout.Upper[p]}]: a start-range prior needs a finite range of positive width.", nameof(layout));

@@ -79,7 +79,8 @@ public sealed class StartPointTests
         Assert.NotEqual(once.SelectMany(p => p), other.SelectMany(p => p));
         for (var p = 0; p < layout.Count; p++)
         {
-            Assert.All(once, point => Assert.InRange(point[p], Math.Max(layout.StartLow[p], layout.Lower[p]), Math.Min(layout.StartHigh[p], layout.Upper[p])));
+            var (low, high) = layout.StartRange(p);
+            Assert.All(once, point => Assert.InRange(point[p], low, high));
         }
     }
 
@@ -109,15 +110,12 @@ public sealed class StartPointTests
         {
             for (var q = p + 1; q < layout.Count; q++)
             {
-                pairs.Add(Discrepancy(points.Select(x => new[] { x[p], x[q] }).ToArray(), [Range(layout, p), Range(layout, q)]));
+                pairs.Add(Discrepancy(points.Select(x => new[] { x[p], x[q] }).ToArray(), [layout.StartRange(p), layout.StartRange(q)]));
             }
         }
 
         return pairs.Average();
     }
-
-    private static (double Low, double High) Range(ParameterLayout layout, int p) =>
-        (Math.Max(layout.StartLow[p], layout.Lower[p]), Math.Min(layout.StartHigh[p], layout.Upper[p]));
 
     /// <summary>Warnock's closed form of the L2-star discrepancy of the points mapped back onto the unit cube.</summary>
     private static double Discrepancy(double[][] points, (double Low, double High)[] ranges)
