@@ -88,6 +88,15 @@ public sealed class PriorTests
         FiniteDifference.AssertClose(expectedS, settled.Parameters[5], 1e-6, 1e-3, "S[2]");
     }
 
+    [Fact]
+    public void A_prior_over_a_start_range_without_width_is_refused_naming_the_parameter()
+    {
+        var layout = new ParameterLayout(2, [new ParameterBlock("E", ParameterShape.PerDomain, 0, 2, 0, 10, 2, 2)]);
+        var error = Assert.Throws<ArgumentException>(() => StartRangePrior.For(layout, 1e-3));
+        Assert.Contains("Parameter E[0] has start range [2, 2]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("positive width", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1e-3)]
