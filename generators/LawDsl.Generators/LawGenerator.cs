@@ -48,20 +48,15 @@ public sealed class LawGenerator : IIncrementalGenerator
     private static GeneratedLaw Generate(LawModel law)
     {
         var hintName = (law.Namespace is null ? string.Empty : law.Namespace + ".") + law.ClassName + ".g.cs";
-        if (law.HasErrors)
-        {
-            return new GeneratedLaw(hintName, null, EquatableArray<DiagnosticInfo>.Empty);
-        }
-
         try
         {
-            return new GeneratedLaw(hintName, LawEmitter.Emit(law), EquatableArray<DiagnosticInfo>.Empty);
+            return new GeneratedLaw(hintName, law.HasErrors ? LawEmitter.EmitFallback(law) : LawEmitter.Emit(law), EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (Exception exception)
         {
             // The generator must never throw into the compiler: its own limits become a diagnostic.
             var failure = DiagnosticInfo.Create(LawDiagnostics.InternalError, null, law.ClassName, exception.Message);
-            return new GeneratedLaw(hintName, null, new[] { failure }.ToEquatableArray());
+            return new GeneratedLaw(hintName, LawEmitter.EmitFallback(law), new[] { failure }.ToEquatableArray());
         }
     }
 }

@@ -43,12 +43,12 @@ public sealed class DiagnosticTests
                 }
             }
             """;
-        var diagnostic = AssertSingle(loop, "LAW003", null, "A loop is not supported in a law; use arithmetic, Math.Exp/Log/Pow/Sqrt/Max/Min/Abs, local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
+        var diagnostic = AssertSingle(loop, "LAW003", null, "A loop is not supported in a law; use arithmetic, comparisons in '?:', Math.Exp/Log/Log10/Log2/Sqrt/Cbrt/Tanh/Abs/Pow/Max/Min/Clamp, local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
         Assert.StartsWith("for (var j", SpanText(loop, diagnostic));
 
-        const string tanh = Header + "[MixingLaw] public partial class TanhLaw { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => E[i] + Math.Tanh(h[i]); }";
-        AssertSingle(tanh, "LAW003", "Math.Tanh(h[i])", "The method 'Math.Tanh' is not supported in a law; use arithmetic, Math.Exp/Log/Pow/Sqrt/Max/Min/Abs, local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
-        AssertNone(tanh.Replace("Math.Tanh(h[i])", "Math.Exp(h[i])"), "LAW003");
+        const string sine = Header + "[MixingLaw] public partial class SineLaw { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => E[i] + Math.Sin(h[i]); }";
+        AssertSingle(sine, "LAW003", "Math.Sin(h[i])", "The method 'Math.Sin' is not supported in a law; use arithmetic, comparisons in '?:', Math.Exp/Log/Log10/Log2/Sqrt/Cbrt/Tanh/Abs/Pow/Max/Min/Clamp, local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
+        AssertNone(sine.Replace("Math.Sin(h[i])", "Math.Tanh(h[i])"), "LAW003");
     }
 
     [Fact]
@@ -135,9 +135,12 @@ public sealed class DiagnosticTests
     [Fact]
     public void LAW012_log_and_fractional_powers_of_values_that_may_not_be_positive()
     {
-        const string log = Header + "[MixingLaw] public partial class Logs { [Parameter(Lower = -1, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => Math.Log(E[i] + 2) + h[i]; }";
+        const string log = Header + "[MixingLaw] public partial class Logs { [Parameter(Lower = -3, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => Math.Log(E[i] + 2) + h[i]; }";
         AssertSingle(log, "LAW012", "E[i] + 2", "The argument of Math.Log may be zero or negative given the declared bounds; give E a positive Lower bound, or guard the argument");
-        AssertNone(log.Replace("Lower = -1", "Lower = 0.5"), "LAW012");
+        AssertNone(log.Replace("Lower = -3", "Lower = 0.5"), "LAW012");
+
+        // Upper bounds count too: with E in [-1, 1], E + 2 lies in [1, 3].
+        AssertNone(log.Replace("Lower = -3", "Lower = -1"), "LAW012");
 
         const string power = Header + "[MixingLaw] public partial class Powers { [Parameter(Lower = -1, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => Math.Pow(E[i], 0.5) + Math.Pow(E[i], 2) + h[i]; }";
         AssertSingle(power, "LAW012", "E[i]", "The argument of Math.Pow with a non-integer exponent may be negative given the declared bounds; give E a positive Lower bound, or guard the argument");

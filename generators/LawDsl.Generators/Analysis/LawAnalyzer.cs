@@ -11,7 +11,8 @@ namespace LawDsl.Generators.Analysis;
 
 /// <summary>
 /// Reports every mistake in a [MixingLaw] class at its exact location: what the front end cannot compile (LAW001–007)
-/// and what compiles but is wrong or risky (LAW008–013). It parses with the generator's own front end.
+/// and what compiles but is wrong or risky (LAW008–017). It parses with the generator's own front end. It registers
+/// once per compilation and does nothing in one that does not reference LawDsl.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LawAnalyzer : DiagnosticAnalyzer
@@ -24,18 +25,26 @@ public sealed class LawAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.ClassDeclaration);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DslSymbols.Resolve(start.Compilation) is not { } dsl)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(node => Analyze(node, dsl), SyntaxKind.ClassDeclaration);
+        });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context)
+    private static void Analyze(SyntaxNodeAnalysisContext context, DslSymbols dsl)
     {
         var declaration = (ClassDeclarationSyntax)context.Node;
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } type)
+        if (declaration.AttributeLists.Count == 0 || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } type)
         {
             return;
         }
 
-        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.MixingLawAttribute);
+        var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, dsl.MixingLawAttribute));
         if (attribute is null || attribute.ApplicationSyntaxReference?.SyntaxTree != declaration.SyntaxTree
             || !declaration.AttributeLists.Any(list => list.Span.Contains(attribute.ApplicationSyntaxReference.Span)))
         {
@@ -44,7 +53,7 @@ public sealed class LawAnalyzer : DiagnosticAnalyzer
         }
 
         var facts = new LawFacts();
-        var law = LawParser.Parse(declaration, type, attribute, context.SemanticModel, facts, context.CancellationToken);
+        var law = LawParser.Parse(declaration, type, attribute, context.SemanticModel, dsl, facts, context.CancellationToken);
         foreach (var diagnostic in facts.Diagnostics.Concat(LawChecks.Run(law, facts)))
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic(path => context.SemanticModel.Compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path)));

@@ -11,18 +11,12 @@ namespace LawDsl.Generators.Analysis;
 /// <summary>The checks that need a parsed law: unused declarations, bounds, names, and the domains of functions.</summary>
 internal static class LawChecks
 {
-    private static readonly HashSet<string> GeneratedMembers = new()
-    {
-        "Domains", "Values", "Name", "Covariates", "ParameterCount", "CreateLayout", "Create", "Evaluate", "Jacobian",
-        "SumOfSquaresGradient", "MixtureGradient", "ReferenceLoss", "Kernel",
-    };
-
     public static IEnumerable<DiagnosticInfo> Run(LawModel law, LawFacts facts)
     {
         foreach (var parameter in law.Parameters)
         {
             facts.ParameterLocations.TryGetValue(parameter.Name, out var location);
-            if (GeneratedMembers.Contains(parameter.Name))
+            if (LawFacts.GeneratedMembers.Contains(parameter.Name))
             {
                 yield return DiagnosticInfo.Create(LawDiagnostics.NameCollision, location, parameter.Name);
             }
@@ -51,10 +45,10 @@ internal static class LawChecks
             yield return DiagnosticInfo.Create(LawDiagnostics.UnusedInput, location, input.Name);
         }
 
-        var signs = new SignAnalysis(law.Parameters);
+        var ranges = new RangeAnalysis(law.Parameters);
         foreach (var root in facts.Roots)
         {
-            if (RootProblem(root.Root, signs) is { } problem)
+            if (RootProblem(root.Root, ranges) is { } problem)
             {
                 yield return DiagnosticInfo.Create(LawDiagnostics.UncertainRoot, root.Location, problem);
             }
@@ -68,20 +62,21 @@ internal static class LawChecks
 
         foreach (var check in facts.DomainChecks)
         {
-            var sign = signs.Of(check.Operand);
-            switch (check.Function)
+            var range = ranges.Of(check.Operand);
+            var function = "Math." + check.Operation.MathName;
+            switch (check.Operation.Domain)
             {
-                case "/" when sign != Sign.Positive && check.Operand.Op != Op.Const:
+                case ArgumentDomain.NonZeroDivisor when !range.ExcludesZero && check.Operand.Kind != NodeKind.Const:
                     yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.MayDivideByZero, check.Location, Advice(law, check.Operand)), law, check.Operand, "1E-06");
                     break;
-                case "Math.Log" when sign != Sign.Positive:
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, sign == Sign.NonNegative ? "zero" : "zero or negative", Advice(law, check.Operand)), law, check.Operand, "1E-06");
+                case ArgumentDomain.Positive when !range.IsPositive:
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, function, range.IsNonNegative ? "zero" : "zero or negative", Advice(law, check.Operand)), law, check.Operand, "1E-06");
                     break;
-                case "Math.Sqrt" when sign == Sign.Unknown:
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, check.Function, "negative", Advice(law, check.Operand)), law, check.Operand, "0");
+                case ArgumentDomain.NonNegative when !range.IsNonNegative:
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, function, "negative", Advice(law, check.Operand)), law, check.Operand, "0");
                     break;
-                case "Math.Pow" when sign == Sign.Unknown && !IsInteger(check.Exponent):
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, "Math.Pow with a non-integer exponent", "negative", Advice(law, check.Operand)), law, check.Operand, "0");
+                case ArgumentDomain.NonNegativeBase when !range.IsNonNegative && !IsInteger(check.Exponent):
+                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, function + " with a non-integer exponent", "negative", Advice(law, check.Operand)), law, check.Operand, "0");
                     break;
             }
         }
@@ -120,25 +115,26 @@ internal static class LawChecks
             : null;
     }
 
-    /// <summary>Why a Law.Root solve is not guaranteed: its bracket is not a positive constant range, or g is not monotone in λ.</summary>
-    private static string? RootProblem(Node root, SignAnalysis signs)
+    /// <summary>Why a Law.Root solve is not guaranteed: its bracket is not a positive constant range, or g is not monotone in λ on it.</summary>
+    private static string? RootProblem(Node root, RangeAnalysis ranges)
     {
         var (lower, upper) = (root[1], root[2]);
-        if (lower.Op != Op.Const || upper.Op != Op.Const)
+        if (lower.Kind != NodeKind.Const || upper.Kind != NodeKind.Const)
         {
             return "has a bracket that is not constant, so it cannot be checked to hold a sign change";
         }
 
-        if (!(lower.Value > 0 && upper.Value > lower.Value))
+        if (RangeAnalysis.RootBracket(root) is not { } bracket)
         {
             return "needs a bracket with 0 < lower < upper (it is solved in log space); it has ["
                 + lower.Value.ToString("R", CultureInfo.InvariantCulture) + ", " + upper.Value.ToString("R", CultureInfo.InvariantCulture) + "]";
         }
 
-        var slope = Differentiation.SymbolicDerivative.WithRespectTo(root[0], root.Index1);
-        return new Monotonicity(signs).Of(slope) == Direction.Unknown
-            ? "has an equation that cannot be shown monotone in its variable, so its root may not be unique"
-            : null;
+        var slope = Differentiation.Derivative.WithRespectTo(root[0], root.Index1);
+        var range = slope is null ? Interval.Everything : ranges.Of(slope, root.Index1, bracket);
+        return range.IsNonNegative || range.IsNonPositive
+            ? null
+            : "has an equation that cannot be shown monotone in its variable, so its root may not be unique";
     }
 
     /// <summary>Pairs of parameters that only ever occur multiplied (or divided) by each other, with the same indexes.</summary>
@@ -149,13 +145,13 @@ internal static class LawChecks
         var relation = new Dictionary<(string, string), string>();
         void Visit(Node node, Node? parent)
         {
-            if (node.Op == Op.Param)
+            if (node.Kind == NodeKind.Param)
             {
                 var name = node.Name!;
-                var partner = parent is { Op: Op.Mul or Op.Div } && parent.Args.Count == 2
+                var partner = parent is not null && (parent.Is(Operations.Multiply) || parent.Is(Operations.Divide))
                     ? (parent[0].Equals(node) ? parent[1] : parent[0])
                     : null;
-                if (partner is { Op: Op.Param } && partner.Index1 == node.Index1 && partner.Index2 == node.Index2 && partner.Name != name)
+                if (partner is { Kind: NodeKind.Param } && partner.Index1 == node.Index1 && partner.Index2 == node.Index2 && partner.Name != name)
                 {
                     if (!partners.TryGetValue(name, out var set))
                     {
@@ -163,7 +159,7 @@ internal static class LawChecks
                     }
 
                     set.Add(partner.Name!);
-                    relation[(name, partner.Name!)] = parent!.Op == Op.Mul ? "product" : "ratio";
+                    relation[(name, partner.Name!)] = parent!.Is(Operations.Multiply) ? "product" : "ratio";
                 }
                 else
                 {
@@ -200,7 +196,8 @@ internal static class LawChecks
     {
         var names = Unbounded(law, SignLeaves(operand));
         var bounded = law.Parameters.Select(p => names.Contains(p.Name) ? p with { Lower = double.Parse(lower, CultureInfo.InvariantCulture) } : p);
-        var settled = new SignAnalysis(bounded).Of(operand) >= (lower == "0" ? Sign.NonNegative : Sign.Positive);
+        var range = new RangeAnalysis(bounded).Of(operand);
+        var settled = lower == "0" ? range.IsNonNegative : range.IsPositive;
         return names.Count > 0 && settled ? diagnostic with { FixParameters = string.Join(",", names), SuggestedLower = lower } : diagnostic;
     }
 
@@ -229,15 +226,21 @@ internal static class LawChecks
     /// <summary>The leaves that can make a value non-positive: an exponent or an exponential's argument cannot.</summary>
     private static HashSet<string> SignLeaves(Node node)
     {
-        switch (node.Op)
+        if (node.Is(Operations.Pow))
         {
-            case Op.Pow:
-                return SignLeaves(node[0]);
-            case Op.Exp:
-                return new HashSet<string>();
-            case Op.Param:
+            return SignLeaves(node[0]);
+        }
+
+        if (node.Is(Operations.Exp))
+        {
+            return new HashSet<string>();
+        }
+
+        switch (node.Kind)
+        {
+            case NodeKind.Param:
                 return new HashSet<string> { "param:" + node.Name };
-            case Op.Weight:
+            case NodeKind.Weight:
                 return new HashSet<string> { "weight" };
         }
 
@@ -250,7 +253,7 @@ internal static class LawChecks
         return found;
     }
 
-    private static bool IsInteger(Node? exponent) => exponent is { Op: Op.Const } c && c.Value == System.Math.Floor(c.Value);
+    private static bool IsInteger(Node? exponent) => exponent is { Kind: NodeKind.Const } c && c.Value == System.Math.Floor(c.Value);
 
     private static string InputKey(InputSpec input) => input.Kind switch
     {
@@ -268,14 +271,14 @@ internal static class LawChecks
         while (pending.Count > 0)
         {
             var node = pending.Pop();
-            switch (node.Op)
+            switch (node.Kind)
             {
-                case Op.Param: found.Add("param:" + node.Name); break;
-                case Op.Weight: found.Add("weight"); break;
-                case Op.DomainCount: found.Add("weight"); break;
-                case Op.ModelSize: found.Add("n"); break;
-                case Op.Tokens: found.Add("d"); break;
-                case Op.Covariate: found.Add("covariate:" + node.Name); break;
+                case NodeKind.Param: found.Add("param:" + node.Name); break;
+                case NodeKind.Weight: found.Add("weight"); break;
+                case NodeKind.DomainCount: found.Add("weight"); break;
+                case NodeKind.ModelSize: found.Add("n"); break;
+                case NodeKind.Tokens: found.Add("d"); break;
+                case NodeKind.Covariate: found.Add("covariate:" + node.Name); break;
             }
 
             foreach (var arg in node.Args)

@@ -20,7 +20,7 @@ internal static class LawDiagnostics
         "LAW002", "A law needs exactly one Loss method", "Law class '{0}' must declare exactly one method named 'Loss' returning double; it declares {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Error(
-        "LAW003", "Construct outside the law DSL", "{0} is not supported in a law; use arithmetic, Math.Exp/Log/Pow/Sqrt/Max/Min/Abs, local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
+        "LAW003", "Construct outside the law DSL", "{0} is not supported in a law; use arithmetic, comparisons in '?:', Math." + Ir.Operations.MathNames + ", local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
 
     public static readonly DiagnosticDescriptor UnknownIdentifier = Error(
         "LAW004", "Unknown or misused name", "'{0}' {1}");
@@ -58,10 +58,17 @@ internal static class LawDiagnostics
     public static readonly DiagnosticDescriptor NotIdentifiable = Warning(
         "LAW015", "Parameters the data cannot separate", "'{0}' and '{1}' only appear as their {2}: the data determine only that, not each; keep one of them");
 
+    public static readonly DiagnosticDescriptor IntegerDivision = Warning(
+        "LAW016", "Integer division truncates", "'{0}' divides integers, so C# truncates the quotient toward zero; write a double operand (such as 1.0) if a fraction is meant");
+
+    public static readonly DiagnosticDescriptor ZeroDerivative = Warning(
+        "LAW017", "Law.Bisection has a zero derivative", "Law.Bisection stops after a fixed number of halvings, so its result is piecewise constant and its derivative is zero in the Jacobian and the mixture gradient; use Law.Root for a differentiable solve");
+
     private static readonly DiagnosticDescriptor[] All =
     {
         InternalError, NotPartial, LossMethodCount, UnsupportedConstruct, UnknownIdentifier, BadParameterDeclaration, BadLossSignature, UnsupportedLawShape,
-        UnusedParameter, UnusedInput, InvalidRange, NameCollision, OutsideDomain, MayDivideByZero, UncertainRoot, NotIdentifiable,
+        UnusedParameter, UnusedInput, InvalidRange, NameCollision, OutsideDomain, MayDivideByZero, UncertainRoot, NotIdentifiable, IntegerDivision,
+        ZeroDerivative,
     };
 
     public static IEnumerable<DiagnosticDescriptor> Catalogue => All;

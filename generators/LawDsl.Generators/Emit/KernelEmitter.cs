@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using LawDsl.Generators.Differentiation;
@@ -35,7 +36,7 @@ internal sealed class KernelEmitter
         _graph = graph;
         _writer = writer;
         _sharedRoots = Enumerable.Range(0, graph.Count)
-            .Where(id => graph[id].Op == Op.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
+            .Where(id => graph[id].Kind == NodeKind.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
             .ToList();
     }
 
@@ -109,10 +110,10 @@ internal sealed class KernelEmitter
                 continue;
             }
 
-            if (_graph[id].Op == Op.Sum)
+            if (_graph[id].Kind == NodeKind.Sum)
             {
                 var group = Enumerable.Range(id, _graph.Count - id)
-                    .Where(m => m == id || (_graph[m].Op == Op.Sum && _graph[m].Index1 == _graph[id].Index1 && _graph.Scope(m) == scope
+                    .Where(m => m == id || (_graph[m].Kind == NodeKind.Sum && _graph[m].Index1 == _graph[id].Index1 && _graph.Scope(m) == scope
                         && (needed is null || needed.Contains(m)) && !emitted.Contains(m) && InputsReady(m, scope, id)))
                     .ToList();
                 EmitSumLoop(group, needed);
@@ -166,44 +167,25 @@ internal sealed class KernelEmitter
     private void EmitForward(int id, HashSet<int>? needed)
     {
         var node = _graph[id];
-        string Arg(int k) => V(_graph.Id(node[k]));
-        string? value = node.Op switch
+        if (node.Kind is not (NodeKind.Root or NodeKind.Bisection))
         {
-            Op.Const => "T.Broadcast(" + Literals.Double(node.Value) + ")",
-            Op.Param => "T.Broadcast(p[" + ParameterIndex(node, "o_" + node.Name) + "])",
-            Op.Weight => "T.Load(w, (" + Index(node.Index1) + " * stride) + r)",
-            Op.ModelSize => "T.Load(n, r)",
-            Op.Tokens => "T.Load(d, r)",
-            Op.Covariate => "T.Load(c_" + node.Name + ", r)",
-            Op.DomainCount => "T.Broadcast(K)",
-            Op.RootVariable => "lam" + Literals.Int(node.Index1),
-            Op.Neg => "-" + Arg(0),
-            Op.Add => Arg(0) + " + " + Arg(1),
-            Op.Sub => Arg(0) + " - " + Arg(1),
-            Op.Mul => Arg(0) + " * " + Arg(1),
-            Op.Div => Arg(0) + " / " + Arg(1),
-            Op.Exp or Op.Log or Op.Sqrt or Op.Abs => "T." + node.Op + "(" + Arg(0) + ")",
-            Op.Pow or Op.Max or Op.Min => "T." + node.Op + "(" + Arg(0) + ", " + Arg(1) + ")",
-            Op.SelectGreaterOrEqual => "T.SelectGreaterOrEqual(" + Arg(0) + ", " + Arg(1) + ", " + Arg(2) + ", " + Arg(3) + ")",
-            _ => null,
-        };
-        if (value is not null)
-        {
-            _writer.Line("var " + V(id) + " = " + value + ";");
+            _writer.Line("var " + V(id) + " = " + Statement(Expression(node, arg => ReferenceEquals(arg, node) ? null : V(_graph.Id(arg)))) + ";");
             return;
         }
+
+        string Arg(int k) => V(_graph.Id(node[k]));
 
         // Root or Bisection: one lane-wise iteration whose equation (and, for Root, its λ-derivative for the
         // Newton step) is the root variable's scope, recomputed each step.
         var solver = "solve" + Literals.Int(id);
         var lambda = "lam" + Literals.Int(node.Index1);
-        _writer.Line(node.Op == Op.Root
+        _writer.Line(node.Kind == NodeKind.Root
             ? "var " + solver + " = new global::LawDsl.Kernels.LogBracketRoot<T>(" + Arg(1) + ", " + Arg(2) + ");"
             : "var " + solver + " = new global::LawDsl.Kernels.FixedBisectionRoot<T>(" + Arg(1) + ", " + Arg(2) + ", " + Literals.Int(node.Iterations) + ");");
         _writer.Open("while (true)");
         _writer.Line("var " + lambda + " = " + solver + ".Next;");
         EmitForwardScope(node.Index1, needed);
-        var derivative = node.Op == Op.Root ? V(_graph.RootDerivative(id)) : "T.Zero";
+        var derivative = node.Kind == NodeKind.Root ? V(_graph.RootDerivative(id)) : "T.Zero";
         _writer.Open("if (" + solver + ".Update(" + Arg(0) + ", " + derivative + "))");
         _writer.Line("break;");
         _writer.Close();
@@ -221,7 +203,7 @@ internal sealed class KernelEmitter
         var equation = _graph.Id(node[0]);
         var blocks = new List<(string Name, string Offset, string Length)>();
         var size = "0";
-        foreach (var name in _graph.Reachable(equation, _ => false).Where(id => _graph[id].Op == Op.Param).Select(id => _graph[id].Name!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal))
+        foreach (var name in _graph.Reachable(equation, _ => false).Where(id => _graph[id].Kind == NodeKind.Param).Select(id => _graph[id].Name!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal))
         {
             var length = Layout.Length(ShapeOf(name)).Expression("K");
             blocks.Add((name, size, length));
@@ -276,31 +258,31 @@ internal sealed class KernelEmitter
     private void EmitAdjoint(int id)
     {
         var node = _graph[id];
-        switch (node.Op)
+        switch (node.Kind)
         {
-            case Op.Param when _bufferRoot >= 0:
+            case NodeKind.Param when _bufferRoot >= 0:
                 var block = _rootBlocks[_bufferRoot].First(b => b.Name == node.Name);
                 _writer.Line("if (TSink.WantsParameters) " + Buffer(_bufferRoot) + "[" + ParameterIndex(node, block.Offset) + "] += " + A(id) + ";");
                 return;
-            case Op.Param:
+            case NodeKind.Param:
                 _writer.Line("if (TSink.WantsParameters) sink.AddParameter(" + ParameterIndex(node, "o_" + node.Name) + ", " + A(id) + ");");
                 return;
-            case Op.Weight when _bufferRoot >= 0:
+            case NodeKind.Weight when _bufferRoot >= 0:
                 _writer.Line("if (TSink.WantsWeights) " + Buffer(_bufferRoot) + "[" + _rootWeights[_bufferRoot] + " + " + Index(node.Index1) + "] += " + A(id) + ";");
                 return;
-            case Op.Weight:
+            case NodeKind.Weight:
                 _writer.Line("if (TSink.WantsWeights) sink.AddWeight(" + Index(node.Index1) + ", " + A(id) + ");");
                 return;
-            case Op.Sum:
+            case NodeKind.Sum:
                 var j = Index(node.Index1);
                 _writer.Open("for (int " + j + " = 0; " + j + " < K; " + j + "++)");
                 EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), A(id), _graph.Descendants(id));
                 _writer.Close();
                 return;
-            case Op.Root when _sharedRoots.Contains(id):
+            case NodeKind.Root when _sharedRoots.Contains(id):
                 EmitSharedRootAdjoint(id);
                 return;
-            case Op.Root:
+            case NodeKind.Root:
                 // Implicit function theorem: g(λ*, θ) = 0 gives dλ*/dθ = −(∂g/∂θ)/(∂g/∂λ), so the equation
                 // receives the adjoint −Ā/(∂g/∂λ) at the solved λ.
                 _writer.Open();
@@ -312,14 +294,77 @@ internal sealed class KernelEmitter
                 return;
         }
 
-        string Arg(int k) => V(_graph.Id(node[k]));
-        foreach (var (argument, increment) in AdjointRules.Contributions(node, A(id), V(id), Arg))
+        string? Named(Node value) =>
+            ReferenceEquals(value, Adjoint.Seed) ? A(id) : value.Equals(node) || node.Args.Contains(value) ? V(_graph.Id(value)) : null;
+        for (var argument = 0; argument < node.Args.Count; argument++)
         {
             var child = _graph.Id(node[argument]);
             if (_reached.Contains(child))
             {
-                _writer.Line(Guard(child) + A(child) + " += " + increment + ";");
+                var contribution = Adjoint.Contribution(node, argument);
+                if (!contribution.IsConst(0))
+                {
+                    _writer.Line(Guard(child) + A(child) + " += " + Statement(Expression(contribution, Named)) + ";");
+                }
             }
+        }
+    }
+
+    /// <summary>An expression as the right-hand side of a statement: outer parentheses dropped.</summary>
+    private static string Statement(string expression)
+    {
+        if (!expression.StartsWith("(", StringComparison.Ordinal) || !expression.EndsWith(")", StringComparison.Ordinal))
+        {
+            return expression;
+        }
+
+        // Only when the first parenthesis closes at the end, as in "(a + b)" but not "(a) + (b)".
+        var depth = 0;
+        for (var k = 0; k < expression.Length; k++)
+        {
+            depth += expression[k] == '(' ? 1 : expression[k] == ')' ? -1 : 0;
+            if (depth == 0 && k < expression.Length - 1)
+            {
+                return expression;
+            }
+        }
+
+        return expression.Substring(1, expression.Length - 2);
+    }
+
+    /// <summary>
+    /// A lane expression for <paramref name="node"/>: subexpressions that <paramref name="named"/> names are read from
+    /// their variables, the rest is spelled inline by each operation's lane member.
+    /// </summary>
+    private string Expression(Node node, Func<Node, string?> named)
+    {
+        if (named(node) is { } name)
+        {
+            return name;
+        }
+
+        switch (node.Kind)
+        {
+            case NodeKind.Const: return "T.Broadcast(" + Literals.Double(node.Value) + ")";
+            case NodeKind.Param: return "T.Broadcast(p[" + ParameterIndex(node, "o_" + node.Name) + "])";
+            case NodeKind.Weight: return "T.Load(w, (" + Index(node.Index1) + " * stride) + r)";
+            case NodeKind.ModelSize: return "T.Load(n, r)";
+            case NodeKind.Tokens: return "T.Load(d, r)";
+            case NodeKind.Covariate: return "T.Load(c_" + node.Name + ", r)";
+            case NodeKind.DomainCount: return "T.Broadcast(K)";
+            case NodeKind.DomainIndex: return "T.Broadcast(" + Index(node.Index1) + ")";
+            case NodeKind.RootVariable: return "lam" + Literals.Int(node.Index1);
+            case NodeKind.Apply:
+                var op = node.Operation!;
+                var args = node.Args.Select(a => Expression(a, named)).ToList();
+                return op.LaneForm switch
+                {
+                    LaneForm.Infix => "(" + args[0] + " " + op.Lane + " " + args[1] + ")",
+                    LaneForm.Prefix => "(" + op.Lane + args[0] + ")",
+                    _ => "T." + op.Lane + "(" + string.Join(", ", args) + ")",
+                };
+            default:
+                throw new NotSupportedException("a " + node.Kind + " cannot be spelled inline");
         }
     }
 

@@ -13,46 +13,43 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LawDsl.Generators.FrontEnd;
 
 /// <summary>
-/// Lowers the body of a law's Loss method to IR. Local bindings are substituted (emission shares them again),
-/// lambda arguments of Law.Sum become domain variables and those of Law.Root / Law.Bisection root variables.
-/// Anything else is reported as a diagnostic at its own span, never guessed at.
+/// Lowers the body of a law's Loss method to IR with C#'s own semantics: names resolve through the semantic model (so
+/// scopes and shadowing are C#'s), constants fold as the compiler folds them, <c>int</c> division truncates. Locals are
+/// substituted (emission shares them again), lambda parameters of Law.Sum become domain variables and those of Law.Root
+/// and Law.Bisection root variables. Anything else is reported as a diagnostic at its own span, never guessed at.
 /// </summary>
 internal sealed class ExpressionParser
 {
-    private static readonly Dictionary<string, Op> MathFunctions = new()
-    {
-        ["Exp"] = Op.Exp,
-        ["Log"] = Op.Log,
-        ["Sqrt"] = Op.Sqrt,
-        ["Abs"] = Op.Abs,
-        ["Pow"] = Op.Pow,
-        ["Max"] = Op.Max,
-        ["Min"] = Op.Min,
-    };
+    private const int MaxVariables = 63;
 
     private readonly SemanticModel _semanticModel;
+    private readonly DslSymbols _dsl;
+    private readonly IMethodSymbol _loss;
     private readonly Dictionary<string, ParameterSpec> _parameters;
     private readonly Dictionary<string, InputSpec> _inputs;
-    private readonly List<DiagnosticInfo> _diagnostics;
     private readonly LawFacts _facts;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<string, Node> _locals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _domainVariables = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _rootVariables = new(StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, Node> _locals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, int> _domainVariables = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, int> _rootVariables = new(SymbolEqualityComparer.Default);
     private int _nextVariable = Node.OutputDomain + 1;
+    private int _rootDepth;
 
-    public ExpressionParser(SemanticModel semanticModel, IEnumerable<ParameterSpec> parameters, IEnumerable<InputSpec> inputs, LawFacts facts, CancellationToken cancellationToken)
+    public ExpressionParser(SemanticModel semanticModel, DslSymbols dsl, IMethodSymbol loss, IEnumerable<ParameterSpec> parameters, IEnumerable<InputSpec> inputs, LawFacts facts, CancellationToken cancellationToken)
     {
-        var diagnostics = facts.Diagnostics;
-        _facts = facts;
         _semanticModel = semanticModel;
+        _dsl = dsl;
+        _loss = loss;
+        _facts = facts;
         _parameters = parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _inputs = inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
-        _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        foreach (var input in inputs.Where(i => i.Kind == InputKind.OutputDomain))
+        foreach (var argument in loss.Parameters)
         {
-            _domainVariables[input.Name] = Node.OutputDomain;
+            if (_inputs.TryGetValue(argument.Name, out var input) && input.Kind == InputKind.OutputDomain)
+            {
+                _domainVariables[argument] = Node.OutputDomain;
+            }
         }
     }
 
@@ -74,28 +71,22 @@ internal sealed class ExpressionParser
             _cancellationToken.ThrowIfCancellationRequested();
             switch (statements[k])
             {
-                case LocalDeclarationStatementSyntax local when !local.IsConst && !local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword):
+                case LocalDeclarationStatementSyntax local when !local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword) && local.AwaitKeyword.IsKind(SyntaxKind.None):
                     foreach (var variable in local.Declaration.Variables)
                     {
                         if (variable.Initializer is null)
                         {
                             Unsupported(variable, "A local without an initializer");
-                            continue;
                         }
-
-                        _locals[variable.Identifier.ValueText] = Parse(variable.Initializer.Value);
+                        else if (_semanticModel.GetDeclaredSymbol(variable, _cancellationToken) is { } symbol)
+                        {
+                            _locals[symbol] = Parse(variable.Initializer.Value);
+                        }
                     }
 
                     break;
                 case ReturnStatementSyntax { Expression: { } value } when k == statements.Count - 1:
                     return Parse(value);
-                case LocalDeclarationStatementSyntax local when local.IsConst:
-                    foreach (var variable in local.Declaration.Variables)
-                    {
-                        _locals[variable.Identifier.ValueText] = variable.Initializer is null ? Build.Zero : Parse(variable.Initializer.Value);
-                    }
-
-                    break;
                 default:
                     Unsupported(statements[k], Describe(statements[k]));
                     break;
@@ -108,12 +99,27 @@ internal sealed class ExpressionParser
     private Node Parse(ExpressionSyntax expression)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (expression is not LambdaExpressionSyntax && !(expression is IdentifierNameSyntax id && _locals.ContainsKey(id.Identifier.ValueText)))
+        if (expression is LambdaExpressionSyntax)
         {
-            var constant = _semanticModel.GetConstantValue(expression, _cancellationToken);
-            if (constant.HasValue && constant.Value is not null && constant.Value is not string and not bool and not char)
+            return Unsupported(expression, "A lambda outside Law.Sum, Law.Root or Law.Bisection");
+        }
+
+        var constant = _semanticModel.GetConstantValue(expression, _cancellationToken);
+        if (constant.HasValue)
+        {
+            return constant.Value is int or long or short or byte or sbyte or ushort or uint or ulong or double or float or decimal
+                ? Node.Const(Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture))
+                : Unsupported(expression, "A constant of type '" + (_semanticModel.GetTypeInfo(expression, _cancellationToken).Type?.ToDisplayString() ?? "unknown") + "'");
+        }
+
+        var type = _semanticModel.GetTypeInfo(expression, _cancellationToken).Type;
+        if (type is not null && type.TypeKind != TypeKind.Error && type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Int32 or SpecialType.System_Int64))
+        {
+            // float, decimal and the small integer types round or wrap differently from double; a mixture or a
+            // parameter vector used as a value is caught below with a better message.
+            if (!DslSymbols.Is(type, _dsl.Mixture) && !DslSymbols.Is(type, _dsl.PerDomain) && !DslSymbols.Is(type, _dsl.DomainPairs))
             {
-                return Node.Const(Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture));
+                return Unsupported(expression, "A value of type '" + type.ToDisplayString() + "' (a law computes in double, or int for counts and indexes)");
             }
         }
 
@@ -121,18 +127,23 @@ internal sealed class ExpressionParser
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return Parse(parenthesized.Expression);
-            case CastExpressionSyntax cast when _semanticModel.GetTypeInfo(cast.Type, _cancellationToken).Type?.SpecialType == SpecialType.System_Double:
-                return Parse(cast.Expression);
+            case CastExpressionSyntax cast:
+                var target = _semanticModel.GetTypeInfo(cast.Type, _cancellationToken).Type;
+                return target?.SpecialType == SpecialType.System_Double
+                    ? Parse(cast.Expression)
+                    : Unsupported(cast, "A conversion to '" + (target?.ToDisplayString() ?? cast.Type.ToString()) + "'");
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
-                return Build.Neg(Parse(unary.Operand));
+                return Build.Apply(Operations.Negate, Parse(unary.Operand));
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryPlusExpression):
                 return Parse(unary.Operand);
             case BinaryExpressionSyntax binary:
                 return ParseBinary(binary);
+            case ConditionalExpressionSyntax conditional:
+                return Choose(conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
             case IdentifierNameSyntax identifier:
                 return ParseIdentifier(identifier);
             case MemberAccessExpressionSyntax member when member.Name.Identifier.ValueText == "Count" && IsMixture(member.Expression):
-                return Node.Leaf(Op.DomainCount);
+                return Node.Leaf(NodeKind.DomainCount);
             case ElementAccessExpressionSyntax access:
                 return ParseElementAccess(access);
             case InvocationExpressionSyntax invocation:
@@ -144,66 +155,118 @@ internal sealed class ExpressionParser
 
     private Node ParseBinary(BinaryExpressionSyntax binary)
     {
-        Func<Node, Node, Node>? combine = binary.Kind() switch
+        var operation = binary.Kind() switch
         {
-            SyntaxKind.AddExpression => Build.Add,
-            SyntaxKind.SubtractExpression => Build.Sub,
-            SyntaxKind.MultiplyExpression => Build.Mul,
-            SyntaxKind.DivideExpression => Build.Div,
+            SyntaxKind.AddExpression => Operations.Add,
+            SyntaxKind.SubtractExpression => Operations.Subtract,
+            SyntaxKind.MultiplyExpression => Operations.Multiply,
+            SyntaxKind.DivideExpression when IsInteger(binary) => Operations.TruncatedDivide,
+            SyntaxKind.DivideExpression => Operations.Divide,
             _ => null,
         };
-        if (combine is null)
+        if (operation is null)
         {
-            return Unsupported(binary.OperatorToken, "The operator '" + binary.OperatorToken.Text + "'");
+            return Unsupported(binary.OperatorToken, Describe(binary));
         }
 
         var left = Parse(binary.Left);
         var right = Parse(binary.Right);
-        if (binary.IsKind(SyntaxKind.DivideExpression))
+        if (operation.Domain == ArgumentDomain.NonZeroDivisor)
         {
-            _facts.DomainChecks.Add(new DomainCheck("/", right, null, LocationInfo.From(binary.Right)));
+            _facts.DomainChecks.Add(new DomainCheck(operation, right, null, LocationInfo.From(binary.Right)));
         }
 
-        return combine(left, right);
+        if (ReferenceEquals(operation, Operations.TruncatedDivide))
+        {
+            _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.IntegerDivision, LocationInfo.From(binary), binary.ToString()));
+        }
+
+        return Build.Apply(operation, left, right);
     }
+
+    /// <summary>
+    /// <c>condition ? whenTrue : whenFalse</c> as selects: each comparison is one select, <c>!</c> swaps the branches and
+    /// <c>&amp;&amp;</c> / <c>||</c> nest, which is what C#'s short-circuit evaluation computes.
+    /// </summary>
+    private Node Choose(ExpressionSyntax condition, ExpressionSyntax whenTrue, ExpressionSyntax whenFalse)
+    {
+        var constant = _semanticModel.GetConstantValue(condition, _cancellationToken);
+        if (constant.HasValue && constant.Value is bool holds)
+        {
+            return Parse(holds ? whenTrue : whenFalse);
+        }
+
+        return Choose(condition, Parse(whenTrue), Parse(whenFalse));
+    }
+
+    private Node Choose(ExpressionSyntax condition, Node whenTrue, Node whenFalse)
+    {
+        var constant = _semanticModel.GetConstantValue(condition, _cancellationToken);
+        if (constant.HasValue && constant.Value is bool holds)
+        {
+            return holds ? whenTrue : whenFalse;
+        }
+
+        switch (condition)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Choose(parenthesized.Expression, whenTrue, whenFalse);
+            case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.LogicalNotExpression):
+                return Choose(unary.Operand, whenFalse, whenTrue);
+            case BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression):
+                return Choose(both.Left, Choose(both.Right, whenTrue, whenFalse), whenFalse);
+            case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression):
+                return Choose(either.Left, whenTrue, Choose(either.Right, whenTrue, whenFalse));
+            case BinaryExpressionSyntax comparison when IsComparison(comparison):
+                var left = Parse(comparison.Left);
+                var right = Parse(comparison.Right);
+                return comparison.Kind() switch
+                {
+                    SyntaxKind.LessThanExpression => Build.Apply(Operations.SelectLess, left, right, whenTrue, whenFalse),
+                    SyntaxKind.GreaterThanExpression => Build.Apply(Operations.SelectLess, right, left, whenTrue, whenFalse),
+                    SyntaxKind.LessThanOrEqualExpression => Build.Apply(Operations.SelectLessOrEqual, left, right, whenTrue, whenFalse),
+                    SyntaxKind.GreaterThanOrEqualExpression => Build.Apply(Operations.SelectLessOrEqual, right, left, whenTrue, whenFalse),
+                    SyntaxKind.EqualsExpression => Build.Apply(Operations.SelectEqual, left, right, whenTrue, whenFalse),
+                    _ => Build.Apply(Operations.SelectEqual, left, right, whenFalse, whenTrue),
+                };
+            default:
+                return Unsupported(condition, "A condition other than a comparison of numbers (<, <=, >, >=, ==, !=) joined by &&, || and !");
+        }
+    }
+
+    private static bool IsComparison(BinaryExpressionSyntax binary) => binary.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.GreaterThanExpression
+        or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression;
+
+    private bool IsInteger(ExpressionSyntax expression) =>
+        _semanticModel.GetTypeInfo(expression, _cancellationToken).Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
     private Node ParseIdentifier(IdentifierNameSyntax identifier)
     {
+        var symbol = _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol;
         var name = identifier.Identifier.ValueText;
-        if (_locals.TryGetValue(name, out var local))
+        switch (symbol)
         {
-            return local;
+            case ILocalSymbol local when _locals.TryGetValue(local, out var value):
+                return value;
+            case IParameterSymbol lambda when _rootVariables.TryGetValue(lambda, out var rootVariable):
+                return Node.RootVariable(rootVariable);
+            case IParameterSymbol domain when _domainVariables.TryGetValue(domain, out var domainVariable):
+                return Node.DomainIndex(domainVariable);
+            case IParameterSymbol argument when SymbolEqualityComparer.Default.Equals(argument.ContainingSymbol, _loss) && _inputs.TryGetValue(name, out var input):
+                return input.Kind switch
+                {
+                    InputKind.ModelSize => Node.Leaf(NodeKind.ModelSize),
+                    InputKind.Tokens => Node.Leaf(NodeKind.Tokens),
+                    InputKind.Covariate => Node.Leaf(NodeKind.Covariate, name),
+                    _ => Misused(identifier, "is the mixture; index it as " + name + "[j] or take its size with " + name + ".Count"),
+                };
+            case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property.ContainingType, _loss.ContainingType) && _parameters.TryGetValue(name, out var parameter):
+                return parameter.Shape == ShapeKind.Scalar
+                    ? Node.Param(name, Node.NoIndex, Node.NoIndex)
+                    : Misused(identifier, "is a " + (parameter.Shape == ShapeKind.PerDomain ? "per-domain parameter; index it with a domain, as " + name + "[i]" : "domain-pair parameter; index it with two domains, as " + name + "[i, j]"));
+            default:
+                return Misused(identifier, "is not a parameter, an input, a local or a domain index of this law");
         }
-
-        if (_rootVariables.TryGetValue(name, out var rootVariable))
-        {
-            return Node.RootVariable(rootVariable);
-        }
-
-        if (_domainVariables.ContainsKey(name))
-        {
-            return Misused(identifier, "is a domain index; it can only index a parameter or the mixture, as in B[" + name + "] or h[" + name + "]");
-        }
-
-        if (_inputs.TryGetValue(name, out var input) && IsLossArgument(identifier))
-        {
-            return input.Kind switch
-            {
-                InputKind.ModelSize => Node.Leaf(Op.ModelSize),
-                InputKind.Tokens => Node.Leaf(Op.Tokens),
-                InputKind.Covariate => Node.Leaf(Op.Covariate, name),
-                _ => Misused(identifier, "is the mixture; index it as " + name + "[j] or take its size with " + name + ".Count"),
-            };
-        }
-
-        if (_parameters.TryGetValue(name, out var parameter) && IsParameterProperty(identifier))
-        {
-            return parameter.Shape == ShapeKind.Scalar
-                ? Node.Param(name, Node.NoIndex, Node.NoIndex)
-                : Misused(identifier, "is a " + (parameter.Shape == ShapeKind.PerDomain ? "per-domain parameter; index it with a domain, as " + name + "[i]" : "domain-pair parameter; index it with two domains, as " + name + "[i, j]"));
-        }
-
-        return Misused(identifier, "is not a parameter, an input, a local or a domain index of this law");
     }
 
     private Node ParseElementAccess(ElementAccessExpressionSyntax access)
@@ -220,7 +283,7 @@ internal sealed class ExpressionParser
             return arguments.Count == 1 ? Node.Weight(DomainIndex(arguments[0].Expression)) : Misused(access, "takes one domain index");
         }
 
-        if (_parameters.TryGetValue(name, out var parameter) && IsParameterProperty(target))
+        if (_parameters.TryGetValue(name, out var parameter) && _semanticModel.GetSymbolInfo(target, _cancellationToken).Symbol is IPropertySymbol)
         {
             var expected = parameter.Shape switch { ShapeKind.Scalar => 0, ShapeKind.PerDomain => 1, _ => 2 };
             if (arguments.Count != expected)
@@ -236,7 +299,8 @@ internal sealed class ExpressionParser
 
     private int DomainIndex(ExpressionSyntax expression)
     {
-        if (expression is IdentifierNameSyntax identifier && _domainVariables.TryGetValue(identifier.Identifier.ValueText, out var variable))
+        if (expression is IdentifierNameSyntax identifier && _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is IParameterSymbol symbol
+            && _domainVariables.TryGetValue(symbol, out var variable))
         {
             return variable;
         }
@@ -249,115 +313,121 @@ internal sealed class ExpressionParser
     {
         var method = _semanticModel.GetSymbolInfo(invocation, _cancellationToken).Symbol as IMethodSymbol;
         var arguments = invocation.ArgumentList.Arguments;
-        var container = method?.ContainingType?.ToDisplayString();
-        if (container == "System.Math" && MathFunctions.TryGetValue(method!.Name, out var op) && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double))
+        if (method is not null && DslSymbols.Is(method.ContainingType, _dsl.Math) && Operations.FromMath(method.Name, arguments.Count) is { } operation
+            && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || (operation.AcceptsIntegers && p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64)))
         {
-            if (arguments.Count == 1)
+            var operands = arguments.Select(a => Parse(a.Expression)).ToArray();
+            switch (operation.Domain)
             {
-                var operand = Parse(arguments[0].Expression);
-                if (op is Op.Log or Op.Sqrt)
-                {
-                    _facts.DomainChecks.Add(new DomainCheck("Math." + method.Name, operand, null, LocationInfo.From(arguments[0].Expression)));
-                }
-
-                return Build.Call(op, operand);
+                case ArgumentDomain.Positive or ArgumentDomain.NonNegative:
+                    _facts.DomainChecks.Add(new DomainCheck(operation, operands[0], null, LocationInfo.From(arguments[0].Expression)));
+                    break;
+                case ArgumentDomain.NonNegativeBase:
+                    _facts.DomainChecks.Add(new DomainCheck(operation, operands[0], operands[1], LocationInfo.From(arguments[0].Expression)));
+                    break;
             }
 
-            var left = Parse(arguments[0].Expression);
-            var right = Parse(arguments[1].Expression);
-            if (op == Op.Pow)
-            {
-                _facts.DomainChecks.Add(new DomainCheck("Math.Pow", left, right, LocationInfo.From(arguments[0].Expression)));
-            }
-
-            return op == Op.Pow ? Build.Pow(left, right) : Build.MaxMin(op, left, right);
+            return Build.Apply(operation, operands);
         }
 
-        if (container == KnownTypes.Law && method!.Name == "Sum" && arguments.Count == 1)
+        if (method is not null && DslSymbols.Is(method.ContainingType, _dsl.Law))
         {
-            return Bind(arguments[0].Expression, _domainVariables, (variable, body) => Build.Sum(variable, body));
-        }
-
-        if (container == KnownTypes.Law && method!.Name == "Root" && arguments.Count == 3)
-        {
-            var lower = Parse(arguments[1].Expression);
-            var upper = Parse(arguments[2].Expression);
-            var root = Bind(arguments[0].Expression, _rootVariables, (variable, equation) => Node.Root(variable, equation, lower, upper));
-            if (root.Op == Op.Root)
+            switch (method.Name)
             {
-                _facts.Roots.Add(new RootSite(root, LocationInfo.From(invocation)));
+                case "Sum" when arguments.Count == 1:
+                    return Bind(arguments[0].Expression, _domainVariables, (variable, body) => Build.Sum(variable, body));
+                case "Sum" when arguments.Count == 2:
+                    return arguments[0].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" } count && IsMixture(count.Expression)
+                        ? Bind(arguments[1].Expression, _domainVariables, (variable, body) => Build.Sum(variable, body))
+                        : Unsupported(arguments[0].Expression, "A Law.Sum over a count other than the mixture's Count");
+                case "Root" when arguments.Count == 3:
+                    return ParseRoot(invocation, arguments);
+                case "Bisection" when arguments.Count == 4:
+                    return ParseBisection(invocation, arguments);
             }
-
-            return root;
-        }
-
-        if (container == KnownTypes.Law && method!.Name == "Bisection" && arguments.Count == 4)
-        {
-            var lower = Parse(arguments[1].Expression);
-            var upper = Parse(arguments[2].Expression);
-            var iterations = _semanticModel.GetConstantValue(arguments[3].Expression, _cancellationToken);
-            if (!iterations.HasValue || iterations.Value is not int count || count < 0)
-            {
-                return Misused(arguments[3].Expression, "must be a constant, non-negative iteration count");
-            }
-
-            return Bind(arguments[0].Expression, _rootVariables, (variable, equation) => Node.Bisection(variable, equation, lower, upper, count));
         }
 
         var described = method is null ? "The call '" + invocation.Expression + "'" : "The method '" + method.ContainingType?.Name + "." + method.Name + "'";
         return Unsupported(invocation, described);
     }
 
-    private Node Bind(ExpressionSyntax lambdaSyntax, Dictionary<string, int> scope, Func<int, Node, Node> make)
+    private Node ParseRoot(InvocationExpressionSyntax invocation, SeparatedSyntaxList<ArgumentSyntax> arguments)
     {
-        if (lambdaSyntax is not SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda)
+        if (_rootDepth > 0)
+        {
+            // Its derivative would need the implicit function theorem nested inside another; not supported.
+            return Unsupported(invocation, "A Law.Root inside another root's equation");
+        }
+
+        var lower = Parse(arguments[1].Expression);
+        var upper = Parse(arguments[2].Expression);
+        _rootDepth++;
+        var root = Bind(arguments[0].Expression, _rootVariables, (variable, equation) => Node.Root(variable, equation, lower, upper));
+        _rootDepth--;
+        if (root.Kind == NodeKind.Root)
+        {
+            _facts.Roots.Add(new RootSite(root, LocationInfo.From(invocation)));
+        }
+
+        return root;
+    }
+
+    private Node ParseBisection(InvocationExpressionSyntax invocation, SeparatedSyntaxList<ArgumentSyntax> arguments)
+    {
+        var lower = Parse(arguments[1].Expression);
+        var upper = Parse(arguments[2].Expression);
+        var iterations = _semanticModel.GetConstantValue(arguments[3].Expression, _cancellationToken);
+        if (!iterations.HasValue || iterations.Value is not int count || count < 0)
+        {
+            return Misused(arguments[3].Expression, "must be a constant, non-negative iteration count");
+        }
+
+        _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.ZeroDerivative, LocationInfo.From(invocation)));
+        return Bind(arguments[0].Expression, _rootVariables, (variable, equation) => Node.Bisection(variable, equation, lower, upper, count));
+    }
+
+    private Node Bind(ExpressionSyntax lambdaSyntax, Dictionary<ISymbol, int> scope, Func<int, Node, Node> make)
+    {
+        var (parameter, body) = lambdaSyntax switch
+        {
+            SimpleLambdaExpressionSyntax { ExpressionBody: { } simpleBody } simple => (simple.Parameter, simpleBody),
+            ParenthesizedLambdaExpressionSyntax { ExpressionBody: { } parenthesizedBody, ParameterList.Parameters.Count: 1 } parenthesized => (parenthesized.ParameterList.Parameters[0], parenthesizedBody),
+            _ => (null, null),
+        };
+        if (parameter is null || body is null || _semanticModel.GetDeclaredSymbol(parameter, _cancellationToken) is not { } symbol)
         {
             return Unsupported(lambdaSyntax, "A lambda that is not of the form 'j => expression'");
         }
 
-        var name = lambda.Parameter.Identifier.ValueText;
-        var variable = _nextVariable++;
-        var shadowed = scope.TryGetValue(name, out var previous);
-        scope[name] = variable;
-        var result = make(variable, Parse(body));
-        if (shadowed)
+        if (_nextVariable > MaxVariables)
         {
-            scope[name] = previous;
-        }
-        else
-        {
-            scope.Remove(name);
+            return Unsupported(lambdaSyntax, "A law with more than " + MaxVariables.ToString(CultureInfo.InvariantCulture) + " Law.Sum, Law.Root and Law.Bisection calls");
         }
 
-        return result;
+        var variable = _nextVariable++;
+        scope[symbol] = variable;
+        return make(variable, Parse(body));
     }
 
     private bool IsMixture(ExpressionSyntax expression) =>
-        _semanticModel.GetTypeInfo(expression, _cancellationToken).Type?.ToDisplayString() == KnownTypes.Mixture
-        && expression is IdentifierNameSyntax;
-
-    private bool IsLossArgument(IdentifierNameSyntax identifier) =>
-        _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { Name: KnownTypes.LossMethodName } };
-
-    private bool IsParameterProperty(IdentifierNameSyntax identifier) =>
-        _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is IPropertySymbol;
+        expression is IdentifierNameSyntax && DslSymbols.Is(_semanticModel.GetTypeInfo(expression, _cancellationToken).Type, _dsl.Mixture);
 
     private Node Unsupported(SyntaxNode node, string what)
     {
-        _diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedConstruct, LocationInfo.From(node), what));
-        return Build.Zero;
+        _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedConstruct, LocationInfo.From(node), what));
+        return Algebra.Zero;
     }
 
     private Node Unsupported(SyntaxToken token, string what)
     {
-        _diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedConstruct, LocationInfo.From(token.GetLocation()), what));
-        return Build.Zero;
+        _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedConstruct, LocationInfo.From(token.GetLocation()), what));
+        return Algebra.Zero;
     }
 
     private Node Misused(SyntaxNode node, string problem)
     {
-        _diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnknownIdentifier, LocationInfo.From(node), node.ToString(), problem));
-        return Build.Zero;
+        _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnknownIdentifier, LocationInfo.From(node), node.ToString(), problem));
+        return Algebra.Zero;
     }
 
     private static string Describe(SyntaxNode node) => node switch
@@ -366,9 +436,30 @@ internal sealed class ExpressionParser
         IfStatementSyntax => "An 'if' statement",
         ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax } => "An assignment",
         ExpressionStatementSyntax => "A statement",
-        ConditionalExpressionSyntax => "The conditional operator '?:'",
-        LambdaExpressionSyntax => "A lambda outside Law.Sum, Law.Root or Law.Bisection",
+        LocalFunctionStatementSyntax => "A local function",
         AssignmentExpressionSyntax => "An assignment",
-        _ => "'" + node.Kind().ToString() + "'",
+        BinaryExpressionSyntax binary when IsComparison(binary) => "A comparison outside the condition of '?:'",
+        BinaryExpressionSyntax binary => "The operator '" + binary.OperatorToken.Text + "'",
+        PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => "The operator '" + ((node as PrefixUnaryExpressionSyntax)?.OperatorToken ?? ((PostfixUnaryExpressionSyntax)node).OperatorToken).Text + "'",
+        MemberAccessExpressionSyntax member => "The member '" + member + "'",
+        _ => Words(node.Kind().ToString()),
     };
+
+    /// <summary>A syntax kind in words, with its article: ObjectCreationExpression → "An object creation expression".</summary>
+    private static string Words(string kind)
+    {
+        var words = new System.Text.StringBuilder();
+        foreach (var c in kind)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        var text = words.ToString();
+        return ("aeiou".IndexOf(text[0]) >= 0 ? "An " : "A ") + text;
+    }
 }

@@ -4,8 +4,12 @@ using LawDsl.Generators.Ir;
 
 namespace LawDsl.Generators.FrontEnd;
 
-/// <summary>A function whose argument must lie in its domain: where it is called and what it is called on.</summary>
-internal sealed record DomainCheck(string Function, Node Operand, Node? Exponent, LocationInfo? Location);
+/// <summary>
+/// An operation whose argument must lie in its domain (<see cref="Operation.Domain"/>): what it is applied to and where.
+/// <see cref="Operand"/> is the argument the domain constrains (the divisor of a division); <see cref="Exponent"/> the
+/// exponent of a power.
+/// </summary>
+internal sealed record DomainCheck(Operation Operation, Node Operand, Node? Exponent, LocationInfo? Location);
 
 /// <summary>A Law.Root call and where it is.</summary>
 internal sealed record RootSite(Node Root, LocationInfo? Location);
@@ -16,6 +20,13 @@ internal sealed record RootSite(Node Root, LocationInfo? Location);
 /// </summary>
 internal sealed class LawFacts
 {
+    /// <summary>The members the generator adds to every law.</summary>
+    public static readonly HashSet<string> GeneratedMembers = new()
+    {
+        "Domains", "Values", "Name", "Covariates", "ParameterCount", "CreateLayout", "Create", "Evaluate", "Jacobian",
+        "SumOfSquaresGradient", "MixtureGradient", "ReferenceLoss", "Kernel",
+    };
+
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
     public Dictionary<string, LocationInfo?> ParameterLocations { get; } = new();

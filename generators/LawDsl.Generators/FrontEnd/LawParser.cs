@@ -16,17 +16,17 @@ internal static class LawParser
 {
     /// <summary>The generator's entry: the law as a value model, without source locations (so edits elsewhere stay cached).</summary>
     public static LawModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        Parse((ClassDeclarationSyntax)context.TargetNode, (INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], context.SemanticModel, new LawFacts(), cancellationToken);
+        Parse((ClassDeclarationSyntax)context.TargetNode, (INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], context.SemanticModel, DslSymbols.Resolve(context.SemanticModel.Compilation)!, new LawFacts(), cancellationToken);
 
     /// <summary>The analyzers' entry: the model, with every diagnostic and the located facts the checks need in <paramref name="facts"/>.</summary>
-    public static LawModel Parse(ClassDeclarationSyntax declaration, INamedTypeSymbol type, AttributeData attribute, SemanticModel semanticModel, LawFacts facts, CancellationToken cancellationToken)
+    public static LawModel Parse(ClassDeclarationSyntax declaration, INamedTypeSymbol type, AttributeData attribute, SemanticModel semanticModel, DslSymbols dsl, LawFacts facts, CancellationToken cancellationToken)
     {
         var diagnostics = facts.Diagnostics;
         var nameSpace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var displayName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? type.Name;
         try
         {
-            return ParseChecked(semanticModel, declaration, type, nameSpace, displayName, facts, cancellationToken);
+            return ParseChecked(semanticModel, declaration, type, nameSpace, displayName, dsl, facts, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -35,7 +35,7 @@ internal static class LawParser
         catch (Exception exception)
         {
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.InternalError, LocationInfo.From(declaration.Identifier.GetLocation()), type.Name, exception.Message));
-            return new LawModel(nameSpace, type.Name, displayName, KnownTypes.LossMethodName, EquatableArray<ParameterSpec>.Empty, EquatableArray<InputSpec>.Empty, null);
+            return new LawModel(nameSpace, type.Name, displayName, KnownTypes.LossMethodName, EquatableArray<ParameterSpec>.Empty, EquatableArray<InputSpec>.Empty, null, Fallback.For(declaration, type));
         }
     }
 
@@ -45,6 +45,7 @@ internal static class LawParser
         INamedTypeSymbol type,
         string? nameSpace,
         string displayName,
+        DslSymbols dsl,
         LawFacts facts,
         CancellationToken cancellationToken)
     {
@@ -65,25 +66,26 @@ internal static class LawParser
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedLawShape, identifier, type.Name, "is nested in another type; declare it at namespace level"));
         }
 
-        var parameters = ParseParameters(type, facts);
+        var fallback = Fallback.For(declaration, type);
+        var parameters = ParseParameters(type, dsl, facts);
         var lossMethods = type.GetMembers(KnownTypes.LossMethodName).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
         if (lossMethods.Count != 1 || lossMethods[0].ReturnType.SpecialType != SpecialType.System_Double)
         {
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossMethodCount, identifier, type.Name, lossMethods.Count == 1 ? "one that does not return double" : lossMethods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            return Failed(nameSpace, type.Name, displayName, parameters);
+            return Failed(nameSpace, type.Name, displayName, parameters, fallback);
         }
 
         var loss = lossMethods[0];
-        var inputs = ParseInputs(loss, facts);
+        var inputs = ParseInputs(loss, dsl, facts);
         var syntax = loss.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
-        if (syntax is null || diagnostics.Count > 0)
+        if (syntax is null || HasErrors(diagnostics))
         {
-            return Failed(nameSpace, type.Name, displayName, parameters);
+            return Failed(nameSpace, type.Name, displayName, parameters, fallback);
         }
 
         // A partial class may keep its Loss method in another file, which has its own semantic model.
         var semanticModel = syntax.SyntaxTree == classModel.SyntaxTree ? classModel : classModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
-        var body = new ExpressionParser(semanticModel, parameters, inputs, facts, cancellationToken).ParseMethodBody(syntax);
+        var body = new ExpressionParser(semanticModel, dsl, loss, parameters, inputs, facts, cancellationToken).ParseMethodBody(syntax);
         return new LawModel(
             nameSpace,
             type.Name,
@@ -91,32 +93,33 @@ internal static class LawParser
             KnownTypes.LossMethodName,
             parameters.ToEquatableArray(),
             inputs.ToEquatableArray(),
-            diagnostics.Count == 0 ? body : null);
+            HasErrors(diagnostics) ? null : body,
+            fallback);
     }
 
-    private static LawModel Failed(string? nameSpace, string name, string displayName, List<ParameterSpec> parameters) =>
-        new(nameSpace, name, displayName, KnownTypes.LossMethodName, parameters.ToEquatableArray(), EquatableArray<InputSpec>.Empty, null);
+    /// <summary>Whether any diagnostic is an error: warnings (LAW016, LAW017) still generate code.</summary>
+    private static bool HasErrors(List<DiagnosticInfo> diagnostics) => diagnostics.Any(d => LawDiagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
-    private static List<ParameterSpec> ParseParameters(INamedTypeSymbol type, LawFacts facts)
+    private static LawModel Failed(string? nameSpace, string name, string displayName, List<ParameterSpec> parameters, Fallback? fallback) =>
+        new(nameSpace, name, displayName, KnownTypes.LossMethodName, parameters.ToEquatableArray(), EquatableArray<InputSpec>.Empty, null, fallback);
+
+    private static List<ParameterSpec> ParseParameters(INamedTypeSymbol type, DslSymbols dsl, LawFacts facts)
     {
         var diagnostics = facts.Diagnostics;
         var parameters = new List<ParameterSpec>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
-            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.ParameterAttribute);
+            var attribute = property.GetAttributes().FirstOrDefault(a => DslSymbols.Is(a.AttributeClass, dsl.ParameterAttribute));
             if (attribute is null)
             {
                 continue;
             }
 
             var location = LocationInfo.From(property.Locations.FirstOrDefault());
-            var shape = property.Type.ToDisplayString() switch
-            {
-                "double" => ShapeKind.Scalar,
-                KnownTypes.PerDomain => ShapeKind.PerDomain,
-                KnownTypes.DomainPairs => ShapeKind.DomainPairs,
-                _ => (ShapeKind?)null,
-            };
+            ShapeKind? shape = property.Type.SpecialType == SpecialType.System_Double ? ShapeKind.Scalar
+                : DslSymbols.Is(property.Type, dsl.PerDomain) ? ShapeKind.PerDomain
+                : DslSymbols.Is(property.Type, dsl.DomainPairs) ? ShapeKind.DomainPairs
+                : null;
             if (shape is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "must have type double, PerDomain or DomainPairs"));
@@ -164,23 +167,23 @@ internal static class LawParser
         return value.IsNull ? fallback : Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static List<InputSpec> ParseInputs(IMethodSymbol loss, LawFacts facts)
+    private static List<InputSpec> ParseInputs(IMethodSymbol loss, DslSymbols dsl, LawFacts facts)
     {
         var diagnostics = facts.Diagnostics;
         var inputs = new List<InputSpec>();
         foreach (var argument in loss.Parameters)
         {
             var location = LocationInfo.From(argument.Locations.FirstOrDefault());
-            var attributes = argument.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+            var attributes = argument.GetAttributes();
             InputKind? kind = argument.Type.SpecialType switch
             {
                 SpecialType.System_Int32 => InputKind.OutputDomain,
-                SpecialType.System_Double when attributes.Contains(KnownTypes.ModelSizeAttribute) => InputKind.ModelSize,
-                SpecialType.System_Double when attributes.Contains(KnownTypes.TokensAttribute) => InputKind.Tokens,
+                SpecialType.System_Double when attributes.Any(a => DslSymbols.Is(a.AttributeClass, dsl.ModelSizeAttribute)) => InputKind.ModelSize,
+                SpecialType.System_Double when attributes.Any(a => DslSymbols.Is(a.AttributeClass, dsl.TokensAttribute)) => InputKind.Tokens,
                 SpecialType.System_Double when argument.Name is "n" or "N" => InputKind.ModelSize,
                 SpecialType.System_Double when argument.Name is "d" or "D" => InputKind.Tokens,
                 SpecialType.System_Double => InputKind.Covariate,
-                _ when argument.Type.ToDisplayString() == KnownTypes.Mixture => InputKind.Mixture,
+                _ when DslSymbols.Is(argument.Type, dsl.Mixture) => InputKind.Mixture,
                 _ => null,
             };
             if (kind is null || argument.RefKind != RefKind.None)
@@ -199,7 +202,7 @@ internal static class LawParser
             facts.InputLocations[argument.Name] = location;
         }
 
-        if (!inputs.Any(i => i.Kind == InputKind.OutputDomain) && diagnostics.Count == 0)
+        if (!inputs.Any(i => i.Kind == InputKind.OutputDomain) && !HasErrors(diagnostics))
         {
             diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, LocationInfo.From(loss.Locations.FirstOrDefault()), loss.Name, "list has no int argument for the predicted domain"));
         }

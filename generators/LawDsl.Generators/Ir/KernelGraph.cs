@@ -128,7 +128,7 @@ internal sealed class KernelGraph
             }
 
             var node = _nodes[id];
-            var followed = node.Op == Op.Root ? 1 : node.Args.Count;
+            var followed = node.Kind == NodeKind.Root ? 1 : node.Args.Count;
             for (var k = 0; k < followed; k++)
             {
                 pending.Push(_ids[node.Args[k]]);
@@ -154,8 +154,8 @@ internal sealed class KernelGraph
         }
 
         ulong free = 0;
-        var hasParameters = node.Op == Op.Param;
-        var hasWeights = node.Op == Op.Weight;
+        var hasParameters = node.Kind == NodeKind.Param;
+        var hasWeights = node.Kind == NodeKind.Weight;
         var childFree = new List<ulong>();
         foreach (var arg in node.Args)
         {
@@ -166,31 +166,32 @@ internal sealed class KernelGraph
         }
 
         int derivative = -1;
-        if (node.Op == Op.Root)
+        if (node.Kind == NodeKind.Root)
         {
-            derivative = Add(SymbolicDerivative.WithRespectTo(node[0], node.Index1));
+            derivative = Add(Derivative.WithRespectTo(node[0], node.Index1) ?? throw new NotSupportedException("a root nested inside another root's equation"));
         }
 
-        switch (node.Op)
+        switch (node.Kind)
         {
-            case Op.Param:
+            case NodeKind.Param:
                 free = Bit(node.Index1) | Bit(node.Index2);
                 break;
-            case Op.Weight:
-            case Op.RootVariable:
+            case NodeKind.Weight:
+            case NodeKind.RootVariable:
+            case NodeKind.DomainIndex:
                 free = Bit(node.Index1);
                 break;
-            case Op.Sum:
+            case NodeKind.Sum:
                 free = childFree[0] & ~Bit(node.Index1);
                 break;
-            case Op.Root:
-            case Op.Bisection:
+            case NodeKind.Root:
+            case NodeKind.Bisection:
                 free = ((childFree[0] | (derivative >= 0 ? _free[derivative] : 0)) & ~Bit(node.Index1)) | childFree[1] | childFree[2];
                 // A root moves with its equation only (not its bracket); a fixed bisection is piecewise
                 // constant, so nothing flows back through it.
                 var equation = _ids[node[0]];
-                hasParameters = node.Op == Op.Root && _hasParameters[equation];
-                hasWeights = node.Op == Op.Root && _hasWeights[equation];
+                hasParameters = node.Kind == NodeKind.Root && _hasParameters[equation];
+                hasWeights = node.Kind == NodeKind.Root && _hasWeights[equation];
                 break;
             default:
                 foreach (var f in childFree)
@@ -207,7 +208,7 @@ internal sealed class KernelGraph
         _free.Add(free);
         _hasParameters.Add(hasParameters);
         _hasWeights.Add(hasWeights);
-        if (node.Op is Op.Sum or Op.Root or Op.Bisection)
+        if (node.Kind is NodeKind.Sum or NodeKind.Root or NodeKind.Bisection)
         {
             _binders[node.Index1] = id;
         }

@@ -16,16 +16,18 @@ internal sealed class Node : IEquatable<Node>
     private static readonly Node[] NoArgs = Array.Empty<Node>();
     private readonly int _hash;
 
-    private Node(Op op, double value, string? name, int index1, int index2, int iterations, Node[] args)
+    private Node(NodeKind kind, Operation? operation, double value, string? name, int index1, int index2, int iterations, Node[] args)
     {
-        Op = op;
+        Kind = kind;
+        Operation = operation;
         Value = value;
         Name = name;
         Index1 = index1;
         Index2 = index2;
         Iterations = iterations;
         Args = args;
-        var hash = ((int)op * 397) ^ value.GetHashCode() ^ (name?.GetHashCode() ?? 0) ^ (index1 * 7919) ^ (index2 * 104729) ^ iterations;
+        var hash = ((int)kind * 397) ^ (operation?.Name.GetHashCode() ?? 0) ^ value.GetHashCode() ^ (name?.GetHashCode() ?? 0)
+            ^ (index1 * 7919) ^ (index2 * 104729) ^ iterations;
         foreach (var arg in args)
         {
             hash = unchecked((hash * 31) + arg._hash);
@@ -34,7 +36,10 @@ internal sealed class Node : IEquatable<Node>
         _hash = hash;
     }
 
-    public Op Op { get; }
+    public NodeKind Kind { get; }
+
+    /// <summary>The operation of an <see cref="NodeKind.Apply"/> node; null for every other kind.</summary>
+    public Operation? Operation { get; }
 
     public double Value { get; }
 
@@ -50,27 +55,33 @@ internal sealed class Node : IEquatable<Node>
 
     public Node this[int argument] => Args[argument];
 
-    public bool IsConst(double value) => Op == Op.Const && Value.Equals(value);
+    public bool IsConst(double value) => Kind == NodeKind.Const && Value.Equals(value);
 
-    public static Node Const(double value) => new(Op.Const, value, null, NoIndex, NoIndex, 0, NoArgs);
+    /// <summary>Whether this node applies <paramref name="operation"/>.</summary>
+    public bool Is(Operation operation) => ReferenceEquals(Operation, operation);
 
-    public static Node Param(string name, int index1, int index2) => new(Op.Param, 0, name, index1, index2, 0, NoArgs);
+    public static Node Const(double value) => new(NodeKind.Const, null, value, null, NoIndex, NoIndex, 0, NoArgs);
 
-    public static Node Weight(int index) => new(Op.Weight, 0, null, index, NoIndex, 0, NoArgs);
+    public static Node Param(string name, int index1, int index2) => new(NodeKind.Param, null, 0, name, index1, index2, 0, NoArgs);
 
-    public static Node Leaf(Op op, string? name = null) => new(op, 0, name, NoIndex, NoIndex, 0, NoArgs);
+    public static Node Weight(int index) => new(NodeKind.Weight, null, 0, null, index, NoIndex, 0, NoArgs);
 
-    public static Node RootVariable(int variable) => new(Op.RootVariable, 0, null, variable, NoIndex, 0, NoArgs);
+    public static Node Leaf(NodeKind kind, string? name = null) => new(kind, null, 0, name, NoIndex, NoIndex, 0, NoArgs);
 
-    public static Node Make(Op op, params Node[] args) => new(op, 0, null, NoIndex, NoIndex, 0, args);
+    public static Node DomainIndex(int variable) => new(NodeKind.DomainIndex, null, 0, null, variable, NoIndex, 0, NoArgs);
 
-    public static Node Sum(int variable, Node body) => new(Op.Sum, 0, null, variable, NoIndex, 0, new[] { body });
+    public static Node RootVariable(int variable) => new(NodeKind.RootVariable, null, 0, null, variable, NoIndex, 0, NoArgs);
+
+    /// <summary>The operation applied to <paramref name="args"/> as written: no folding (see <see cref="Build"/> for that).</summary>
+    public static Node Apply(Operation operation, params Node[] args) => new(NodeKind.Apply, operation, 0, null, NoIndex, NoIndex, 0, args);
+
+    public static Node Sum(int variable, Node body) => new(NodeKind.Sum, null, 0, null, variable, NoIndex, 0, new[] { body });
 
     public static Node Root(int variable, Node equation, Node lower, Node upper) =>
-        new(Op.Root, 0, null, variable, NoIndex, 0, new[] { equation, lower, upper });
+        new(NodeKind.Root, null, 0, null, variable, NoIndex, 0, new[] { equation, lower, upper });
 
     public static Node Bisection(int variable, Node equation, Node lower, Node upper, int iterations) =>
-        new(Op.Bisection, 0, null, variable, NoIndex, iterations, new[] { equation, lower, upper });
+        new(NodeKind.Bisection, null, 0, null, variable, NoIndex, iterations, new[] { equation, lower, upper });
 
     public bool Equals(Node? other)
     {
@@ -79,8 +90,8 @@ internal sealed class Node : IEquatable<Node>
             return true;
         }
 
-        if (other is null || other._hash != _hash || other.Op != Op || !other.Value.Equals(Value) || other.Name != Name
-            || other.Index1 != Index1 || other.Index2 != Index2 || other.Iterations != Iterations || other.Args.Count != Args.Count)
+        if (other is null || other._hash != _hash || other.Kind != Kind || !ReferenceEquals(other.Operation, Operation) || !other.Value.Equals(Value)
+            || other.Name != Name || other.Index1 != Index1 || other.Index2 != Index2 || other.Iterations != Iterations || other.Args.Count != Args.Count)
         {
             return false;
         }

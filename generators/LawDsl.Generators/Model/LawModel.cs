@@ -1,4 +1,5 @@
 using LawDsl.Generators.Diagnostics;
+using LawDsl.Generators.FrontEnd;
 using LawDsl.Generators.Ir;
 
 namespace LawDsl.Generators.Model;
@@ -43,7 +44,8 @@ internal sealed record LawModel(
     string LossMethodName,
     EquatableArray<ParameterSpec> Parameters,
     EquatableArray<InputSpec> Inputs,
-    Node? Body)
+    Node? Body,
+    Fallback? Fallback)
 {
     public bool HasErrors => Body is null;
 }

@@ -63,7 +63,7 @@ public interface ILane<TSelf>
     /// <summary>Row-wise absolute value.</summary>
     static abstract TSelf Abs(TSelf value);
 
-    /// <summary>Row-wise x^y with <see cref="Math.Pow"/>'s conventions for zero and infinite bases.</summary>
+    /// <summary>Row-wise x^y as <see cref="Math.Pow"/> computes it for every input: negative bases, zeros, infinities and NaN.</summary>
     static abstract TSelf Pow(TSelf x, TSelf y);
 
     /// <summary>Row-wise maximum with <see cref="Math.Max(double, double)"/>'s conventions: NaN when either is NaN, so a failed inner solve is never hidden.</summary>
@@ -72,11 +72,35 @@ public interface ILane<TSelf>
     /// <summary>Row-wise minimum with <see cref="Math.Min(double, double)"/>'s conventions.</summary>
     static abstract TSelf Min(TSelf left, TSelf right);
 
-    /// <summary>Row-wise <c>left &gt;= right ? whenTrue : whenFalse</c>.</summary>
-    static abstract TSelf SelectGreaterOrEqual(TSelf left, TSelf right, TSelf whenTrue, TSelf whenFalse);
+    /// <summary>Row-wise base-10 logarithm (<see cref="Math.Log10"/>).</summary>
+    static abstract TSelf Log10(TSelf value);
 
-    /// <summary>Row-wise <c>value == 0 ? whenZero : otherwise</c>.</summary>
-    static abstract TSelf SelectZero(TSelf value, TSelf whenZero, TSelf otherwise);
+    /// <summary>Row-wise base-2 logarithm (<see cref="Math.Log2"/>).</summary>
+    static abstract TSelf Log2(TSelf value);
+
+    /// <summary>Row-wise cube root (<see cref="Math.Cbrt"/>).</summary>
+    static abstract TSelf Cbrt(TSelf value);
+
+    /// <summary>Row-wise hyperbolic tangent (<see cref="Math.Tanh"/>).</summary>
+    static abstract TSelf Tanh(TSelf value);
+
+    /// <summary>Row-wise <c>value &lt; min ? min : max &lt; value ? max : value</c>, as <see cref="Math.Clamp(double, double, double)"/> computes it.</summary>
+    static abstract TSelf Clamp(TSelf value, TSelf min, TSelf max);
+
+    /// <summary>Row-wise <c>left &lt; right ? whenTrue : whenFalse</c> (false where either is NaN).</summary>
+    static abstract TSelf SelectLess(TSelf left, TSelf right, TSelf whenTrue, TSelf whenFalse);
+
+    /// <summary>Row-wise <c>left &lt;= right ? whenTrue : whenFalse</c> (false where either is NaN).</summary>
+    static abstract TSelf SelectLessOrEqual(TSelf left, TSelf right, TSelf whenTrue, TSelf whenFalse);
+
+    /// <summary>Row-wise <c>left == right ? whenTrue : whenFalse</c> (false where either is NaN).</summary>
+    static abstract TSelf SelectEqual(TSelf left, TSelf right, TSelf whenTrue, TSelf whenFalse);
+
+    /// <summary>Row-wise quotient truncated toward zero: C#'s <c>int</c> division on integer-valued doubles.</summary>
+    static abstract TSelf TruncatedDivide(TSelf left, TSelf right);
+
+    /// <summary>Row-wise product that is 0 where either factor is 0, even against ∞ or NaN (how adjoints meet partials).</summary>
+    static abstract TSelf ZeroSafeMultiply(TSelf left, TSelf right);
 
     /// <summary>Row-wise <c>mask ? whenTrue : whenFalse</c> for a mask made by the comparison members.</summary>
     static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);

@@ -78,11 +78,39 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     public static ScalarLane Min(ScalarLane left, ScalarLane right) => new(Math.Min(left._value, right._value));
 
     /// <inheritdoc />
-    public static ScalarLane SelectGreaterOrEqual(ScalarLane left, ScalarLane right, ScalarLane whenTrue, ScalarLane whenFalse) =>
-        left._value >= right._value ? whenTrue : whenFalse;
+    public static ScalarLane Log10(ScalarLane value) => new(Math.Log10(value._value));
 
     /// <inheritdoc />
-    public static ScalarLane SelectZero(ScalarLane value, ScalarLane whenZero, ScalarLane otherwise) => value._value == 0 ? whenZero : otherwise;
+    public static ScalarLane Log2(ScalarLane value) => new(Math.Log2(value._value));
+
+    /// <inheritdoc />
+    public static ScalarLane Cbrt(ScalarLane value) => new(Math.Cbrt(value._value));
+
+    /// <inheritdoc />
+    public static ScalarLane Tanh(ScalarLane value) => new(Math.Tanh(value._value));
+
+    /// <inheritdoc />
+    public static ScalarLane Clamp(ScalarLane value, ScalarLane min, ScalarLane max) =>
+        value._value < min._value ? min : max._value < value._value ? max : value;
+
+    /// <inheritdoc />
+    public static ScalarLane SelectLess(ScalarLane left, ScalarLane right, ScalarLane whenTrue, ScalarLane whenFalse) =>
+        left._value < right._value ? whenTrue : whenFalse;
+
+    /// <inheritdoc />
+    public static ScalarLane SelectLessOrEqual(ScalarLane left, ScalarLane right, ScalarLane whenTrue, ScalarLane whenFalse) =>
+        left._value <= right._value ? whenTrue : whenFalse;
+
+    /// <inheritdoc />
+    public static ScalarLane SelectEqual(ScalarLane left, ScalarLane right, ScalarLane whenTrue, ScalarLane whenFalse) =>
+        left._value == right._value ? whenTrue : whenFalse;
+
+    /// <inheritdoc />
+    public static ScalarLane TruncatedDivide(ScalarLane left, ScalarLane right) => new(Math.Truncate(left._value / right._value));
+
+    /// <inheritdoc />
+    public static ScalarLane ZeroSafeMultiply(ScalarLane left, ScalarLane right) =>
+        left._value == 0 || right._value == 0 ? default : new(left._value * right._value);
 
     /// <inheritdoc />
     public static ScalarLane Select(ScalarLane mask, ScalarLane whenTrue, ScalarLane whenFalse) =>

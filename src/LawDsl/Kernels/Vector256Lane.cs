@@ -80,12 +80,63 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
     /// <inheritdoc />
     public static Vector256Lane Pow(Vector256Lane x, Vector256Lane y)
     {
-        // exp(y·ln x) is exact enough here (a few ulp) and keeps Math.Pow's conventions once zero bases,
-        // zero exponents and x = 1 are patched: 0^y is 0 or ∞ by the sign of y, x^0 and 1^y are 1.
-        var result = Vector256.Exp(y._value * Vector256.Log(x._value));
+        // |x|^y = exp(y·ln|x|) (a few ulp), then Math.Pow's sign and special cases: an odd integer exponent keeps the
+        // base's sign (−0 included), a finite negative base with a finite non-integer exponent is NaN, and x^0, 1^y and
+        // (±1)^±∞ are 1.
+        var (xv, yv) = (x._value, y._value);
+        var zero = Vector256<double>.Zero;
         var one = Vector256<double>.One;
-        var exactOne = Vector256.Equals(y._value, Vector256<double>.Zero) | Vector256.Equals(x._value, one);
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        var magnitude = Vector256.Exp(yv * Vector256.Log(Vector256.Abs(xv)));
+        var finiteExponent = Vector256.LessThan(Vector256.Abs(yv), infinity);
+        var integer = Vector256.Equals(Vector256.Floor(yv), yv) & finiteExponent;
+        var half = yv * 0.5;
+        var odd = integer & ~Vector256.Equals(Vector256.Floor(half), half);
+        var signed = Vector256.LessThan(xv.AsInt64(), Vector256<long>.Zero).AsDouble();
+        var result = Vector256.ConditionalSelect(signed & odd, -magnitude, magnitude);
+        var undefined = Vector256.LessThan(xv, zero) & Vector256.GreaterThan(xv, -infinity) & ~integer & finiteExponent;
+        result = Vector256.ConditionalSelect(undefined, Vector256.Create(double.NaN), result);
+        var exactOne = Vector256.Equals(yv, zero) | Vector256.Equals(xv, one) | (Vector256.Equals(Vector256.Abs(xv), one) & ~finiteExponent & Vector256.Equals(yv, yv));
         return new(Vector256.ConditionalSelect(exactOne, one, result));
+    }
+
+    /// <inheritdoc />
+    public static Vector256Lane Log10(Vector256Lane value) => Each(value, Math.Log10);
+
+    /// <inheritdoc />
+    public static Vector256Lane Log2(Vector256Lane value) => new(Vector256.Log2(value._value));
+
+    /// <inheritdoc />
+    public static Vector256Lane Cbrt(Vector256Lane value) => Each(value, Math.Cbrt);
+
+    /// <inheritdoc />
+    public static Vector256Lane Tanh(Vector256Lane value) => Each(value, Math.Tanh);
+
+    /// <inheritdoc />
+    public static Vector256Lane Clamp(Vector256Lane value, Vector256Lane min, Vector256Lane max) =>
+        new(Vector256.ConditionalSelect(Vector256.LessThan(value._value, min._value), min._value, Vector256.ConditionalSelect(Vector256.LessThan(max._value, value._value), max._value, value._value)));
+
+    /// <inheritdoc />
+    public static Vector256Lane SelectLess(Vector256Lane left, Vector256Lane right, Vector256Lane whenTrue, Vector256Lane whenFalse) =>
+        new(Vector256.ConditionalSelect(Vector256.LessThan(left._value, right._value), whenTrue._value, whenFalse._value));
+
+    /// <inheritdoc />
+    public static Vector256Lane SelectLessOrEqual(Vector256Lane left, Vector256Lane right, Vector256Lane whenTrue, Vector256Lane whenFalse) =>
+        new(Vector256.ConditionalSelect(Vector256.LessThanOrEqual(left._value, right._value), whenTrue._value, whenFalse._value));
+
+    /// <inheritdoc />
+    public static Vector256Lane SelectEqual(Vector256Lane left, Vector256Lane right, Vector256Lane whenTrue, Vector256Lane whenFalse) =>
+        new(Vector256.ConditionalSelect(Vector256.Equals(left._value, right._value), whenTrue._value, whenFalse._value));
+
+    /// <inheritdoc />
+    public static Vector256Lane TruncatedDivide(Vector256Lane left, Vector256Lane right) => new(Vector256.Truncate(left._value / right._value));
+
+    /// <inheritdoc />
+    public static Vector256Lane ZeroSafeMultiply(Vector256Lane left, Vector256Lane right)
+    {
+        var zero = Vector256<double>.Zero;
+        var either = Vector256.Equals(left._value, zero) | Vector256.Equals(right._value, zero);
+        return new(Vector256.ConditionalSelect(either, zero, left._value * right._value));
     }
 
     /// <inheritdoc />
@@ -93,14 +144,6 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
 
     /// <inheritdoc />
     public static Vector256Lane Min(Vector256Lane left, Vector256Lane right) => new(Vector256.Min(left._value, right._value));
-
-    /// <inheritdoc />
-    public static Vector256Lane SelectGreaterOrEqual(Vector256Lane left, Vector256Lane right, Vector256Lane whenTrue, Vector256Lane whenFalse) =>
-        new(Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(left._value, right._value), whenTrue._value, whenFalse._value));
-
-    /// <inheritdoc />
-    public static Vector256Lane SelectZero(Vector256Lane value, Vector256Lane whenZero, Vector256Lane otherwise) =>
-        new(Vector256.ConditionalSelect(Vector256.Equals(value._value, Vector256<double>.Zero), whenZero._value, otherwise._value));
 
     /// <inheritdoc />
     public static Vector256Lane Select(Vector256Lane mask, Vector256Lane whenTrue, Vector256Lane whenFalse) =>
@@ -120,4 +163,8 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
 
     /// <inheritdoc />
     public static bool All(Vector256Lane mask) => Vector256.ExtractMostSignificantBits(mask._value) == (1u << Vector256<double>.Count) - 1;
+
+    // Functions without a vector kernel in the runtime run System.Math per row: exact, and rare in laws.
+    private static Vector256Lane Each(Vector256Lane value, Func<double, double> function) => new(Vector256.Create(
+        function(value._value.GetElement(0)), function(value._value.GetElement(1)), function(value._value.GetElement(2)), function(value._value.GetElement(3))));
 }

@@ -39,7 +39,9 @@ public partial class CapacityNoiseCompatibleLaw
     public double Loss(int i, Mixture h, double n, double d)
     {
         var budget = n + ((h.Count - 1) * H);
+#pragma warning disable LAW017 // The reference code's fixed bisection is the point of this law: λ and its zero derivative are reproduced on purpose.
         var lambda = Law.Bisection(l => Law.Sum(j => Math.Max(H, Math.Pow(h[j] * B[j] * C[j] / l, 1 / (B[j] + 1)))) - budget, 1e-30, 1e30, 100);
+#pragma warning restore LAW017
         var x = Math.Max(H, Math.Pow(h[i] * B[i] * C[i] / lambda, 1 / (B[i] + 1)));
         return (C[i] * Math.Pow(x, -B[i])) + (A[i] * Math.Pow(d * h[i], -Alpha[i])) + E[i];
     }

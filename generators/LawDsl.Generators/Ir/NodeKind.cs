@@ -1,7 +1,11 @@
 namespace LawDsl.Generators.Ir;
 
-/// <summary>The operations of the law IR.</summary>
-internal enum Op
+/// <summary>
+/// The structural kinds of IR node: leaves, binders and the application of an <see cref="Operation"/>. Every
+/// elementwise operation is one <see cref="NodeKind.Apply"/> kind with its rules in the operation table, so adding a function
+/// never touches this list.
+/// </summary>
+internal enum NodeKind
 {
     /// <summary>A numeric literal (<see cref="Node.Value"/>).</summary>
     Const,
@@ -24,24 +28,17 @@ internal enum Op
     /// <summary>The number of domains K.</summary>
     DomainCount,
 
+    /// <summary>The value of the domain variable <see cref="Node.Index1"/> as a number (as in <c>j != i</c>).</summary>
+    DomainIndex,
+
     /// <summary>The variable of an enclosing root (<see cref="Node.Index1"/>).</summary>
     RootVariable,
 
-    Neg,
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Exp,
-    Log,
-    Sqrt,
-    Abs,
-    Pow,
-    Max,
-    Min,
+    /// <summary>A value the emitter supplies by name (<see cref="Node.Name"/>): the adjoint in a reverse-mode step.</summary>
+    Placeholder,
 
-    /// <summary><c>a &gt;= b ? x : y</c> over four arguments; appears in derivatives of Max, Min and Abs.</summary>
-    SelectGreaterOrEqual,
+    /// <summary>An elementwise operation (<see cref="Node.Operation"/>) applied to the arguments.</summary>
+    Apply,
 
     /// <summary>Σ over the domain variable <see cref="Node.Index1"/> of the single argument.</summary>
     Sum,
