@@ -8,7 +8,10 @@ namespace LawDsl.Generators.Differentiation;
 /// </summary>
 internal static class Derivative
 {
-    /// <summary>The derivative, or null when the expression holds a root (nested roots are rejected by the front end).</summary>
+    /// <summary>
+    /// The derivative, or null when the expression holds a root that moves with λ (the front end rejects such nesting).
+    /// A root that does not depend on λ, such as one bound to a local outside the equation, is a constant here.
+    /// </summary>
     public static Node? WithRespectTo(Node node, int variable)
     {
         switch (node.Kind)
@@ -18,7 +21,7 @@ internal static class Derivative
             case NodeKind.Sum:
                 return WithRespectTo(node[0], variable) is { } body ? Algebra.Sum(node.Index1, body) : null;
             case NodeKind.Root:
-                return null;
+                return DependsOn(node, variable) ? null : Algebra.Zero;
             case NodeKind.Apply:
                 var total = Algebra.Zero;
                 for (var k = 0; k < node.Args.Count; k++)
@@ -39,5 +42,23 @@ internal static class Derivative
                 // Leaves do not move with λ, and a fixed bisection is piecewise constant.
                 return Algebra.Zero;
         }
+    }
+
+    private static bool DependsOn(Node node, int variable)
+    {
+        if (node.Kind == NodeKind.RootVariable && node.Index1 == variable)
+        {
+            return true;
+        }
+
+        foreach (var arg in node.Args)
+        {
+            if (DependsOn(arg, variable))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -289,13 +289,14 @@ internal sealed class KernelEmitter
                 _writer.Line("var lam" + Literals.Int(node.Index1) + " = " + V(id) + ";");
                 var needed = new HashSet<int>(_graph.Descendants(_graph.Id(node[0])));
                 needed.UnionWith(_graph.Descendants(_graph.RootDerivative(id)));
-                EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), "-" + A(id) + " / " + V(_graph.RootDerivative(id)), needed);
+                // Zero-safe: a root that only feeds a comparison has adjoint 0, which must stay 0 where the root is NaN.
+                EmitInnerAdjoint(node.Index1, _graph.Id(node[0]), "T.ZeroSafeMultiply(" + A(id) + ", T.Broadcast(-1d) / " + V(_graph.RootDerivative(id)) + ")", needed);
                 _writer.Close();
                 return;
         }
 
         string? Named(Node value) =>
-            ReferenceEquals(value, Adjoint.Seed) ? A(id) : value.Equals(node) || node.Args.Contains(value) ? V(_graph.Id(value)) : null;
+            ReferenceEquals(value, Adjoint.Seed) ? A(id) : Computed(node, value) ? V(_graph.Id(value)) : null;
         for (var argument = 0; argument < node.Args.Count; argument++)
         {
             var child = _graph.Id(node[argument]);
@@ -308,6 +309,33 @@ internal sealed class KernelEmitter
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is <paramref name="node"/> or one of the values it is computed from without
+    /// entering a sum's or root's own scope: those are in scope wherever the node's adjoint is.
+    /// </summary>
+    private static bool Computed(Node node, Node value)
+    {
+        if (node.Equals(value))
+        {
+            return true;
+        }
+
+        if (node.Kind != NodeKind.Apply)
+        {
+            return false;
+        }
+
+        foreach (var arg in node.Args)
+        {
+            if (Computed(arg, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An expression as the right-hand side of a statement: outer parentheses dropped.</summary>
@@ -371,14 +399,32 @@ internal sealed class KernelEmitter
     private void EmitSharedRootAdjoint(int root)
     {
         var buffer = Buffer(root);
+        if (_bufferRoot >= 0)
+        {
+            // A shared root inside another shared root's equation: its gradient flows into the outer root's buffer.
+            var outer = Buffer(_bufferRoot);
+            foreach (var (name, offset, length) in _rootBlocks[root])
+            {
+                var target = _rootBlocks[_bufferRoot].First(b => b.Name == name).Offset;
+                _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) " + outer + "[" + target + " + q] += T.ZeroSafeMultiply(" + A(root) + ", " + buffer + "[" + offset + " + q]);");
+            }
+
+            if (_rootWeights[root] is { } innerWeights && _rootWeights[_bufferRoot] is { } outerWeights)
+            {
+                _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) " + outer + "[" + outerWeights + " + q] += T.ZeroSafeMultiply(" + A(root) + ", " + buffer + "[" + innerWeights + " + q]);");
+            }
+
+            return;
+        }
+
         foreach (var (name, offset, length) in _rootBlocks[root])
         {
-            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, " + A(root) + " * " + buffer + "[" + offset + " + q]);");
+            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, T.ZeroSafeMultiply(" + A(root) + ", " + buffer + "[" + offset + " + q]));");
         }
 
         if (_rootWeights[root] is { } weights)
         {
-            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, " + A(root) + " * " + buffer + "[" + weights + " + q]);");
+            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(" + A(root) + ", " + buffer + "[" + weights + " + q]));");
         }
     }
 

@@ -80,7 +80,8 @@ public static class Law
                 return Math.Exp(uMid);
             }
 
-            if (Math.Sign(gMid) == Math.Sign(gLow))
+            // The side test of the generated solver: a NaN value counts as the far side, never as an error.
+            if (gMid * gLow > 0)
             {
                 uLow = uMid;
             }
@@ -97,15 +98,18 @@ public static class Law
     /// Exactly <paramref name="iterations"/> arithmetic halvings of <c>[lower, upper]</c> towards a sign change of
     /// <paramref name="equation"/>, returning the last midpoint, converged or not. This reproduces inner solves of
     /// published reference code (a fixed bisection count); its result is piecewise constant, so its derivative is zero.
+    /// The lower end moves when g(middle)·g(lower) &gt; 0, else the upper end (so a NaN value never throws).
     /// </summary>
     public static double Bisection(Func<double, double> equation, double lower, double upper, int iterations)
     {
         ArgumentNullException.ThrowIfNull(equation);
-        var signLow = Math.Sign(equation(lower));
+        var gLow = equation(lower);
         for (var iteration = 0; iteration < iterations; iteration++)
         {
             var middle = 0.5 * (lower + upper);
-            if (Math.Sign(equation(middle)) == signLow)
+
+            // The side test of the generated code, lane for lane: NaN (or a zero at either point) moves the upper end.
+            if (equation(middle) * gLow > 0)
             {
                 lower = middle;
             }

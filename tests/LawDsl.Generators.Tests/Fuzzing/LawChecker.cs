@@ -1,0 +1,260 @@
+using LawDsl.Data;
+
+namespace LawDsl.Generators.Tests.Fuzzing;
+
+/// <summary>
+/// Checks one compiled law against its own C# method: Evaluate equals the method (relative 1e-12 where finite, NaN and
+/// infinities exactly where it has them), and the Jacobian, the Σ-of-squares gradient and the mixture gradient equal
+/// central differences of the method wherever two difference steps agree (so kinks and singular points are skipped).
+/// Derivatives of a law with Law.Bisection are not checked (LAW017: they are zero by design). Where the analyzers could
+/// not rule out an argument outside its function's domain (LAW012, LAW013), a weight moved off the simplex can cross a
+/// removable singularity (1 / log Σh at Σh = 1), so the mixture gradient is checked along the simplex only:
+/// ∂L/∂h_j − ∂L/∂h_k against differences in the direction e_j − e_k.
+/// </summary>
+internal static class LawChecker<TLaw>
+    where TLaw : IMixingLaw<TLaw>
+{
+    private const int Rows = 7; // one SIMD block of 4 and a scalar tail of 3
+
+    public static void Check(int seed, FuzzTally tally, string law, bool bisection, bool singular)
+    {
+        var random = new Random(seed);
+        var domains = 2 + random.Next(4);
+        var runs = Runs(domains, random);
+        var layout = TLaw.CreateLayout(domains);
+        var parameters = Enumerable.Range(0, layout.Count).Select(k => layout.StartLow[k] + (random.NextDouble() * (layout.StartHigh[k] - layout.StartLow[k]))).ToArray();
+        var reference = new double?[domains * Rows];
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var i = 0; i < domains; i++)
+            {
+                reference[(i * Rows) + r] = Reference(parameters, domains, i, Mixture(runs, r), Scale(runs, r));
+            }
+        }
+
+        var predictions = new double[domains * Rows];
+        TLaw.Evaluate(parameters, runs, predictions);
+        for (var e = 0; e < predictions.Length; e++)
+        {
+            if (reference[e] is not { } expected)
+            {
+                tally.Count("inputs the law's own method throws on");
+                continue;
+            }
+
+            tally.Count("values compared");
+            if (!SameValue(expected, predictions[e], 1e-12))
+            {
+                tally.Fail("value", law, $"entry {e} (row {e % Rows}, {(e % Rows < 4 ? "SIMD" : "scalar")} lane): method {expected:R}, generated {predictions[e]:R}");
+            }
+        }
+
+        var jacobian = new double[parameters.Length * predictions.Length];
+        var again = new double[predictions.Length];
+        TLaw.Jacobian(parameters, runs, again, jacobian);
+        for (var e = 0; e < predictions.Length; e++)
+        {
+            if (reference[e] is { } expected && !SameValue(expected, again[e], 1e-12))
+            {
+                tally.Fail("jacobian-value", law, $"entry {e}: method {expected:R}, Jacobian pass {again[e]:R}");
+            }
+        }
+
+        if (bisection)
+        {
+            tally.Count("laws whose derivatives are not checked (Law.Bisection)");
+            return;
+        }
+
+        foreach (var r in new[] { 1, 5 })
+        {
+            var mixture = Mixture(runs, r);
+            var scale = Scale(runs, r);
+            for (var p = 0; p < parameters.Length; p++)
+            {
+                for (var i = 0; i < domains; i++)
+                {
+                    var index = p;
+                    var output = i;
+                    double? Shifted(double x)
+                    {
+                        var moved = (double[])parameters.Clone();
+                        moved[index] = x;
+                        return Reference(moved, domains, output, mixture, scale);
+                    }
+
+                    CompareDerivative(tally, law, "jacobian", $"dL{i}/dp{p} row {r}", Shifted, parameters[p], jacobian[(p * predictions.Length) + (i * Rows) + r]);
+                }
+            }
+        }
+
+        CheckSumOfSquares(tally, law, parameters, runs, predictions, jacobian, random);
+        CheckMixtureGradient(tally, law, parameters, domains, random, singular);
+    }
+
+    private static void CheckSumOfSquares(FuzzTally tally, string law, double[] parameters, RunTable runs, double[] predictions, double[] jacobian, Random random)
+    {
+        if (!predictions.All(double.IsFinite) || !jacobian.All(double.IsFinite))
+        {
+            return;
+        }
+
+        var targets = predictions.Select(v => v * (1 + (0.05 * (random.NextDouble() - 0.5)))).ToArray();
+        targets[0] = double.NaN;
+        var weights = targets.Select((_, k) => k % 3 == 0 ? 0.0 : 0.5 + random.NextDouble()).ToArray();
+        var gradient = new double[parameters.Length];
+        var objective = TLaw.SumOfSquaresGradient(parameters, runs, targets, weights, gradient);
+        var expected = 0.0;
+        var expectedGradient = new double[parameters.Length];
+        for (var e = 0; e < predictions.Length; e++)
+        {
+            if (double.IsNaN(targets[e]) || weights[e] == 0)
+            {
+                continue;
+            }
+
+            var residual = predictions[e] - targets[e];
+            expected += weights[e] * residual * residual;
+            for (var p = 0; p < parameters.Length; p++)
+            {
+                expectedGradient[p] += 2 * weights[e] * residual * jacobian[(p * predictions.Length) + e];
+            }
+        }
+
+        tally.Count("objectives compared");
+        if (!SameValue(expected, objective, 1e-9))
+        {
+            tally.Fail("sum-of-squares", law, $"objective {objective:R}, from the Jacobian {expected:R}");
+        }
+
+        var scale = expectedGradient.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        for (var p = 0; p < parameters.Length; p++)
+        {
+            if (Math.Abs(expectedGradient[p] - gradient[p]) > 1e-8 * Math.Max(scale, 1e-300))
+            {
+                tally.Fail("sum-of-squares", law, $"gradient {p}: {gradient[p]:R}, from the Jacobian {expectedGradient[p]:R}");
+            }
+        }
+    }
+
+    private static void CheckMixtureGradient(FuzzTally tally, string law, double[] parameters, int domains, Random random, bool alongSimplex)
+    {
+        var raw = Enumerable.Range(0, domains).Select(_ => 0.1 + random.NextDouble()).ToArray();
+        var weights = raw.Select(v => v / raw.Sum()).ToArray();
+        var scale = new ScalePoint(100 + (random.NextDouble() * 1000), 2 + (random.NextDouble() * 30), TLaw.Covariates.Select(_ => 0.5 + random.NextDouble()).ToArray());
+        var losses = new double[domains];
+        var gradient = new double[domains * domains];
+        TLaw.MixtureGradient(parameters, weights, scale, losses, gradient);
+        for (var i = 0; i < domains; i++)
+        {
+            if (Reference(parameters, domains, i, weights, scale) is { } expected && !SameValue(expected, losses[i], 1e-12))
+            {
+                tally.Fail("mixture-value", law, $"loss {i}: method {expected:R}, generated {losses[i]:R}");
+            }
+
+            for (var j = 0; j < domains; j++)
+            {
+                var (output, domain, other) = (i, j, (j + 1) % domains);
+                double? Shifted(double x)
+                {
+                    var moved = (double[])weights.Clone();
+                    moved[domain] = x;
+                    if (alongSimplex)
+                    {
+                        moved[other] -= x - weights[domain];
+                    }
+
+                    return Reference(parameters, domains, output, moved, scale);
+                }
+
+                var generated = gradient[(i * domains) + j] - (alongSimplex ? gradient[(i * domains) + other] : 0);
+                CompareDerivative(tally, law, "mixture-gradient", alongSimplex ? $"dL{i}/dh{j} - dL{i}/dh{other}" : $"dL{i}/dh{j}", Shifted, weights[j], generated);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Compares with central differences at two steps; only where both are finite, agree to 1e-7, and rounding of f
+    /// itself (ε·|f|/h) is below the tolerance, so a term absorbed by a huge one does not read as a zero derivative.
+    /// </summary>
+    private static void CompareDerivative(FuzzTally tally, string law, string kind, string what, Func<double, double?> f, double x, double actual)
+    {
+        var coarse = Central(f, x, 1e-4);
+        var fine = Central(f, x, 2e-5);
+        var rounding = f(x) is { } value ? 1e-16 * Math.Abs(value) / (2e-5 * Math.Max(Math.Abs(x), 1e-2)) : double.PositiveInfinity;
+        if (coarse is not { } c || fine is not { } d || !double.IsFinite(c) || !double.IsFinite(d)
+            || Math.Abs(c - d) > 1e-7 * Math.Max(Math.Max(Math.Abs(c), Math.Abs(d)), 1e-3)
+            || !(rounding <= 1e-7 * Math.Max(Math.Abs(d), 1e-3)))
+        {
+            tally.Count(kind + " entries skipped (differences disagree)");
+            return;
+        }
+
+        tally.Count(kind + " entries compared");
+        if (!(Math.Abs(actual - d) <= 1e-5 * Math.Max(Math.Abs(d), 1e-3)))
+        {
+            tally.Fail(kind, law, $"{what}: finite differences {d:R} (and {c:R}), generated {actual:R}");
+        }
+    }
+
+    /// <summary>Fourth-order central difference, or null where the method throws.</summary>
+    private static double? Central(Func<double, double?> f, double x, double step)
+    {
+        var h = step * Math.Max(Math.Abs(x), 1e-2);
+        if (f(x + h) is not { } p1 || f(x - h) is not { } m1 || f(x + (2 * h)) is not { } p2 || f(x - (2 * h)) is not { } m2)
+        {
+            return null;
+        }
+
+        return ((8 * (p1 - m1)) - (p2 - m2)) / (12 * h);
+    }
+
+    private static bool SameValue(double expected, double actual, double relative)
+    {
+        if (double.IsNaN(expected) || double.IsNaN(actual) || double.IsInfinity(expected) || double.IsInfinity(actual))
+        {
+            return expected.Equals(actual);
+        }
+
+        return Math.Abs(actual - expected) <= relative * Math.Max(Math.Abs(expected), 1e-300);
+    }
+
+    private static double? Reference(double[] parameters, int domains, int output, double[] mixture, ScalePoint scale)
+    {
+        try
+        {
+            return TLaw.Create(domains, parameters).ReferenceLoss(output, new Mixture(mixture), scale);
+        }
+        catch (Exception exception) when (exception is DivideByZeroException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static RunTable Runs(int domains, Random random)
+    {
+        var weights = new double[domains * Rows];
+        for (var r = 0; r < Rows; r++)
+        {
+            var raw = Enumerable.Range(0, domains).Select(_ => random.Next(6) == 0 ? 0 : random.NextDouble()).ToArray();
+            if (raw.Sum() == 0)
+            {
+                raw[0] = 1;
+            }
+
+            for (var j = 0; j < domains; j++)
+            {
+                weights[(j * Rows) + r] = raw[j] / raw.Sum();
+            }
+        }
+
+        var n = Enumerable.Range(0, Rows).Select(_ => 50 + (random.NextDouble() * 1500)).ToArray();
+        var d = Enumerable.Range(0, Rows).Select(_ => 1 + (random.NextDouble() * 40)).ToArray();
+        var covariates = TLaw.Covariates.ToDictionary(c => c, _ => Enumerable.Range(0, Rows).Select(_ => 0.5 + random.NextDouble()).ToArray());
+        return new RunTable(Enumerable.Range(0, domains).Select(j => "d" + j).ToArray(), weights, n, d, covariates: covariates);
+    }
+
+    private static double[] Mixture(RunTable runs, int row) => Enumerable.Range(0, runs.Domains).Select(j => runs.Weight(j)[row]).ToArray();
+
+    private static ScalePoint Scale(RunTable runs, int row) => new(runs.ModelSize[row], runs.Tokens[row], TLaw.Covariates.Select(c => runs.Covariate(c)[row]).ToArray());
+}
