@@ -130,12 +130,31 @@ internal static class LawChecks
                 + lower.Value.ToString("R", CultureInfo.InvariantCulture) + ", " + upper.Value.ToString("R", CultureInfo.InvariantCulture) + "]";
         }
 
+        if (JumpsIn(root[0], root.Index1))
+        {
+            return "has a condition on its variable, so the equation may jump and change sign more than once";
+        }
+
         var slope = Differentiation.Derivative.WithRespectTo(root[0], root.Index1);
         var range = slope is null ? Interval.Everything : ranges.Of(slope, root.Index1, bracket);
         return range.IsNonNegative || range.IsNonPositive
             ? null
             : "has an equation that cannot be shown monotone in its variable, so its root may not be unique";
     }
+
+    /// <summary>Whether a conditional's comparison depends on root variable <paramref name="variable"/> (the derivative cannot see the jump).</summary>
+    private static bool JumpsIn(Node node, int variable)
+    {
+        if (node.Kind == NodeKind.Apply && Operations.IsSelect(node.Operation!) && (Mentions(node[0], variable) || Mentions(node[1], variable)))
+        {
+            return true;
+        }
+
+        return node.Args.Any(arg => JumpsIn(arg, variable));
+    }
+
+    private static bool Mentions(Node node, int variable) =>
+        (node.Kind == NodeKind.RootVariable && node.Index1 == variable) || node.Args.Any(arg => Mentions(arg, variable));
 
     /// <summary>Pairs of parameters that only ever occur multiplied (or divided) by each other, with the same indexes.</summary>
     private static IEnumerable<(string First, string Second, string Relation)> Inseparable(Node body)

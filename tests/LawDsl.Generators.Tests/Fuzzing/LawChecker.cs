@@ -9,14 +9,16 @@ namespace LawDsl.Generators.Tests.Fuzzing;
 /// Derivatives of a law with Law.Bisection are not checked (LAW017: they are zero by design). Where the analyzers could
 /// not rule out an argument outside its function's domain (LAW012, LAW013), a weight moved off the simplex can cross a
 /// removable singularity (1 / log Σh at Σh = 1), so the mixture gradient is checked along the simplex only:
-/// ∂L/∂h_j − ∂L/∂h_k against differences in the direction e_j − e_k.
+/// ∂L/∂h_j − ∂L/∂h_k against differences in the direction e_j − e_k. Where LAW014 warned that a root's equation cannot
+/// be shown monotone, it may change sign more than once, and the generated solver may then find another root than the
+/// method's bisection: such differences are counted apart, and those entries' derivatives are not compared.
 /// </summary>
 internal static class LawChecker<TLaw>
     where TLaw : IMixingLaw<TLaw>
 {
     private const int Rows = 7; // one SIMD block of 4 and a scalar tail of 3
 
-    public static void Check(int seed, FuzzTally tally, string law, bool bisection, bool singular)
+    public static void Check(int seed, FuzzTally tally, string law, bool bisection, bool singular, bool rootsMayRepeat)
     {
         var random = new Random(seed);
         var domains = 2 + random.Next(4);
@@ -34,6 +36,7 @@ internal static class LawChecker<TLaw>
 
         var predictions = new double[domains * Rows];
         TLaw.Evaluate(parameters, runs, predictions);
+        var matches = new bool[predictions.Length];
         for (var e = 0; e < predictions.Length; e++)
         {
             if (reference[e] is not { } expected)
@@ -43,9 +46,10 @@ internal static class LawChecker<TLaw>
             }
 
             tally.Count("values compared");
-            if (!SameValue(expected, predictions[e], 1e-12))
+            matches[e] = SameValue(expected, predictions[e], 1e-12);
+            if (!matches[e])
             {
-                tally.Fail("value", law, $"entry {e} (row {e % Rows}, {(e % Rows < 4 ? "SIMD" : "scalar")} lane): method {expected:R}, generated {predictions[e]:R}");
+                ValueDiffers(tally, law, rootsMayRepeat, $"entry {e} (row {e % Rows}, {(e % Rows < 4 ? "SIMD" : "scalar")} lane): method {expected:R}, generated {predictions[e]:R}");
             }
         }
 
@@ -54,9 +58,9 @@ internal static class LawChecker<TLaw>
         TLaw.Jacobian(parameters, runs, again, jacobian);
         for (var e = 0; e < predictions.Length; e++)
         {
-            if (reference[e] is { } expected && !SameValue(expected, again[e], 1e-12))
+            if (!SameValue(predictions[e], again[e], 1e-12))
             {
-                tally.Fail("jacobian-value", law, $"entry {e}: method {expected:R}, Jacobian pass {again[e]:R}");
+                tally.Fail("jacobian-value", law, $"entry {e}: Evaluate {predictions[e]:R}, Jacobian pass {again[e]:R}");
             }
         }
 
@@ -74,6 +78,11 @@ internal static class LawChecker<TLaw>
             {
                 for (var i = 0; i < domains; i++)
                 {
+                    if (!matches[(i * Rows) + r])
+                    {
+                        continue;
+                    }
+
                     var index = p;
                     var output = i;
                     double? Shifted(double x)
@@ -89,7 +98,7 @@ internal static class LawChecker<TLaw>
         }
 
         CheckSumOfSquares(tally, law, parameters, runs, predictions, jacobian, random);
-        CheckMixtureGradient(tally, law, parameters, domains, random, singular);
+        CheckMixtureGradient(tally, law, parameters, domains, random, singular, rootsMayRepeat);
     }
 
     private static void CheckSumOfSquares(FuzzTally tally, string law, double[] parameters, RunTable runs, double[] predictions, double[] jacobian, Random random)
@@ -137,7 +146,7 @@ internal static class LawChecker<TLaw>
         }
     }
 
-    private static void CheckMixtureGradient(FuzzTally tally, string law, double[] parameters, int domains, Random random, bool alongSimplex)
+    private static void CheckMixtureGradient(FuzzTally tally, string law, double[] parameters, int domains, Random random, bool alongSimplex, bool rootsMayRepeat)
     {
         var raw = Enumerable.Range(0, domains).Select(_ => 0.1 + random.NextDouble()).ToArray();
         var weights = raw.Select(v => v / raw.Sum()).ToArray();
@@ -149,6 +158,12 @@ internal static class LawChecker<TLaw>
         {
             if (Reference(parameters, domains, i, weights, scale) is { } expected && !SameValue(expected, losses[i], 1e-12))
             {
+                if (rootsMayRepeat)
+                {
+                    tally.Count("values that differ where LAW014 warned a root may not be unique");
+                    continue;
+                }
+
                 tally.Fail("mixture-value", law, $"loss {i}: method {expected:R}, generated {losses[i]:R}");
             }
 
@@ -170,6 +185,18 @@ internal static class LawChecker<TLaw>
                 var generated = gradient[(i * domains) + j] - (alongSimplex ? gradient[(i * domains) + other] : 0);
                 CompareDerivative(tally, law, "mixture-gradient", alongSimplex ? $"dL{i}/dh{j} - dL{i}/dh{other}" : $"dL{i}/dh{j}", Shifted, weights[j], generated);
             }
+        }
+    }
+
+    private static void ValueDiffers(FuzzTally tally, string law, bool rootsMayRepeat, string detail)
+    {
+        if (rootsMayRepeat)
+        {
+            tally.Count("values that differ where LAW014 warned a root may not be unique");
+        }
+        else
+        {
+            tally.Fail("value", law, detail);
         }
     }
 

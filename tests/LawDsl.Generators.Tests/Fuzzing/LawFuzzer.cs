@@ -117,7 +117,7 @@ internal static class LawFuzzer
             var law = assembly.GetType("Fuzzed." + className, throwOnError: true)!;
             var check = typeof(LawChecker<>).MakeGenericType(law).GetMethod("Check")!;
             var ids = lawDiagnostics.Select(d => d.Id).ToHashSet();
-            check.Invoke(null, new object[] { checkSeed, tally, source, ids.Contains("LAW017"), ids.Contains("LAW012") || ids.Contains("LAW013") });
+            check.Invoke(null, new object[] { checkSeed, tally, source, ids.Contains("LAW017"), ids.Contains("LAW012") || ids.Contains("LAW013"), ids.Contains("LAW014") });
         }
         catch (TargetInvocationException exception)
         {

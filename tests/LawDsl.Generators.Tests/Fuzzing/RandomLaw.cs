@@ -14,7 +14,8 @@ internal sealed class RandomLaw
     private static readonly string[] UnsupportedConstructs =
     {
         "Math.Sin(1.0 * X)", "(X % 2.0)", "(double)(float)X", "Math.Round(1.0 * X)", "Math.Log(X, 3.0)", "(double)\"text\".Length", "Math.Floor(1.0 * X)",
-        "Law.Root(l9 => l9 - Law.Root(m9 => m9 - 2.0, 1e-3, 1e3), 1e-3, 1e3)",
+        "Law.Root(l9 => l9 - Law.Root(m9 => m9 - 2.0, 1e-3, 1e3), 1e-3, 1e3)", "(X * h[h.Count - 1])", "Law.Sum(3, q9 => X)",
+        "Law.Bisection(b9 => b9 - 1.0, 0.0, 2.0, h.Count)",
     };
 
     private readonly Random _random;
