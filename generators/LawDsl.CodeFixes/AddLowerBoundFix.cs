@@ -1,3 +1,4 @@
+using LawDsl.Generators.Diagnostics;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -20,7 +21,7 @@ namespace LawDsl.CodeFixes;
 public sealed class AddLowerBoundFix : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LAW012", "LAW013");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(LawDiagnosticIds.OutsideDomain, LawDiagnosticIds.MayDivideByZero);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

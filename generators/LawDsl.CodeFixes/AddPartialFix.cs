@@ -1,3 +1,4 @@
+using LawDsl.Generators.Diagnostics;
 using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -9,7 +10,7 @@ namespace LawDsl.CodeFixes;
 /// <summary>LAW001: makes the law class partial.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialFix))]
 [Shared]
-public sealed class AddPartialFix() : NodeFix<ClassDeclarationSyntax>("LAW001")
+public sealed class AddPartialFix() : NodeFix<ClassDeclarationSyntax>(LawDiagnosticIds.NotPartial)
 {
     /// <inheritdoc />
     protected override string Title(ClassDeclarationSyntax node) => "Make the law class partial";

@@ -1,3 +1,4 @@
+using LawDsl.Generators.Diagnostics;
 using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -8,7 +9,7 @@ namespace LawDsl.CodeFixes;
 /// <summary>LAW008: removes a parameter the loss never uses.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveUnusedParameterFix))]
 [Shared]
-public sealed class RemoveUnusedParameterFix() : NodeFix<PropertyDeclarationSyntax>("LAW008")
+public sealed class RemoveUnusedParameterFix() : NodeFix<PropertyDeclarationSyntax>(LawDiagnosticIds.UnusedParameter)
 {
     /// <inheritdoc />
     protected override string Title(PropertyDeclarationSyntax node) => $"Remove unused parameter '{node.Identifier.ValueText}'";

@@ -48,6 +48,14 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task LAW016_fix_divides_as_doubles()
+    {
+        const string source = Header + "[MixingLaw] public partial class Share { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => E[i] + (NUMERATOR / h.Count); }";
+        Assert.Contains("(1.0 / h.Count)", await Fix(source.Replace("NUMERATOR", "1"), "LAW016", new DivideAsDoublesFix()));
+        Assert.Contains("((double)(h.Count - 1) / h.Count)", await Fix(source.Replace("NUMERATOR", "(h.Count - 1)"), "LAW016", new DivideAsDoublesFix()));
+    }
+
+    [Fact]
     public async Task No_bound_fix_is_offered_when_a_bound_cannot_settle_the_sign()
     {
         // E[i] − 1 can be negative whatever E's lower bound: only a guard helps, so no fix is offered.

@@ -8,61 +8,62 @@ namespace LawDsl.Generators.Diagnostics;
 internal static class LawDiagnostics
 {
     private const string Category = "LawDsl";
-    private const string HelpRoot = "docs/diagnostics.md#";
+    // One place for where the diagnostics are documented: docs/diagnostics.md of the repository, one anchor per ID.
+    private const string HelpRoot = "https://github.com/lawdsl/lawdsl/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor InternalError = Error(
-        "LAW000", "The law generator failed", "Generating law '{0}' failed: {1}. Please report this with the law's source.");
+        LawDiagnosticIds.InternalError, "The law generator failed", "Generating law '{0}' failed: {1}. Please report this with the law's source.");
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
-        "LAW001", "A law class must be partial", "Law class '{0}' must be declared 'partial' so the generator can implement it");
+        LawDiagnosticIds.NotPartial, "A law class must be partial", "Law class '{0}' must be declared 'partial' so the generator can implement it");
 
     public static readonly DiagnosticDescriptor LossMethodCount = Error(
-        "LAW002", "A law needs exactly one Loss method", "Law class '{0}' must declare exactly one method named 'Loss' returning double; it declares {1}");
+        LawDiagnosticIds.LossMethodCount, "A law needs exactly one Loss method", "Law class '{0}' must declare exactly one method named 'Loss' returning double; it declares {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Error(
-        "LAW003", "Construct outside the law DSL", "{0} is not supported in a law; use arithmetic, comparisons in '?:', Math." + Ir.Operations.MathNames + ", local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
+        LawDiagnosticIds.UnsupportedConstruct, "Construct outside the law DSL", "{0} is not supported in a law; use arithmetic, comparisons in '?:', Math." + Ir.Operations.MathNames + ", local 'var' bindings, Law.Sum, Law.Root and Law.Bisection");
 
     public static readonly DiagnosticDescriptor UnknownIdentifier = Error(
-        "LAW004", "Unknown or misused name", "'{0}' {1}");
+        LawDiagnosticIds.UnknownIdentifier, "Unknown or misused name", "'{0}' {1}");
 
     public static readonly DiagnosticDescriptor BadParameterDeclaration = Error(
-        "LAW005", "Invalid parameter declaration", "Parameter '{0}' {1}");
+        LawDiagnosticIds.BadParameterDeclaration, "Invalid parameter declaration", "Parameter '{0}' {1}");
 
     public static readonly DiagnosticDescriptor BadLossSignature = Error(
-        "LAW006", "Invalid Loss signature", "The Loss argument '{0}' {1}");
+        LawDiagnosticIds.BadLossSignature, "Invalid Loss signature", "The Loss argument '{0}' {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedLawShape = Error(
-        "LAW007", "Unsupported law class shape", "Law class '{0}' {1}");
+        LawDiagnosticIds.UnsupportedLawShape, "Unsupported law class shape", "Law class '{0}' {1}");
 
     public static readonly DiagnosticDescriptor UnusedParameter = Warning(
-        "LAW008", "Parameter never used", "Parameter '{0}' is declared but the loss never uses it: it cannot be fitted; remove it");
+        LawDiagnosticIds.UnusedParameter, "Parameter never used", "Parameter '{0}' is declared but the loss never uses it: it cannot be fitted; remove it");
 
     public static readonly DiagnosticDescriptor UnusedInput = new(
-        "LAW009", "Input never used", "The Loss argument '{0}' is never used by the loss", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "law009");
+        LawDiagnosticIds.UnusedInput, "Input never used", "The Loss argument '{0}' is never used by the loss", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "law009");
 
     public static readonly DiagnosticDescriptor InvalidRange = Error(
-        "LAW010", "Invalid bounds or start range", "Parameter '{0}' {1}");
+        LawDiagnosticIds.InvalidRange, "Invalid bounds or start range", "Parameter '{0}' {1}");
 
     public static readonly DiagnosticDescriptor NameCollision = Error(
-        "LAW011", "Name taken by generated code", "'{0}' is a member the generator adds to every law; rename the parameter");
+        LawDiagnosticIds.NameCollision, "Name taken by generated code", "'{0}' is a member the generator adds to every law; rename the parameter");
 
     public static readonly DiagnosticDescriptor OutsideDomain = Warning(
-        "LAW012", "Argument may leave the function's domain", "The argument of {0} may be {1} given the declared bounds; {2}");
+        LawDiagnosticIds.OutsideDomain, "Argument may leave the function's domain", "The argument of {0} may be {1} given the declared bounds; {2}");
 
     public static readonly DiagnosticDescriptor MayDivideByZero = Warning(
-        "LAW013", "Division by a value that may be zero", "The divisor may be zero given the declared bounds; {0}");
+        LawDiagnosticIds.MayDivideByZero, "Division by a value that may be zero", "The divisor may be zero given the declared bounds; {0}");
 
     public static readonly DiagnosticDescriptor UncertainRoot = Warning(
-        "LAW014", "Root whose bracket or monotonicity cannot be established", "Law.Root {0}; the solve may return NaN");
+        LawDiagnosticIds.UncertainRoot, "Root whose bracket or monotonicity cannot be established", "Law.Root {0}; the solve may return NaN");
 
     public static readonly DiagnosticDescriptor NotIdentifiable = Warning(
-        "LAW015", "Parameters the data cannot separate", "'{0}' and '{1}' only appear as their {2}: the data determine only that, not each; keep one of them");
+        LawDiagnosticIds.NotIdentifiable, "Parameters the data cannot separate", "'{0}' and '{1}' only appear as their {2}: the data determine only that, not each; keep one of them");
 
     public static readonly DiagnosticDescriptor IntegerDivision = Warning(
-        "LAW016", "Integer division truncates", "'{0}' divides integers, so C# truncates the quotient toward zero; write a double operand (such as 1.0) if a fraction is meant");
+        LawDiagnosticIds.IntegerDivision, "Integer division truncates", "'{0}' divides integers, so C# truncates the quotient toward zero; write a double operand (such as 1.0) if a fraction is meant");
 
     public static readonly DiagnosticDescriptor ZeroDerivative = Warning(
-        "LAW017", "Law.Bisection has a zero derivative", "Law.Bisection stops after a fixed number of halvings, so its result is piecewise constant and its derivative is zero in the Jacobian and the mixture gradient; use Law.Root for a differentiable solve");
+        LawDiagnosticIds.ZeroDerivative, "Law.Bisection has a zero derivative", "Law.Bisection stops after a fixed number of halvings, so its result is piecewise constant and its derivative is zero in the Jacobian and the mixture gradient; use Law.Root for a differentiable solve");
 
     private static readonly DiagnosticDescriptor[] All =
     {

@@ -112,6 +112,14 @@ internal sealed class ExpressionParser
                 : Unsupported(expression, "A constant of type '" + (_semanticModel.GetTypeInfo(expression, _cancellationToken).Type?.ToDisplayString() ?? "unknown") + "'");
         }
 
+        if (expression is CastExpressionSyntax cast)
+        {
+            var target = _semanticModel.GetTypeInfo(cast.Type, _cancellationToken).Type;
+            return target?.SpecialType == SpecialType.System_Double
+                ? Parse(cast.Expression)
+                : Unsupported(cast, "A conversion to '" + (target?.ToDisplayString() ?? cast.Type.ToString()) + "'");
+        }
+
         var type = _semanticModel.GetTypeInfo(expression, _cancellationToken).Type;
         if (type is not null && type.TypeKind != TypeKind.Error && type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Int32 or SpecialType.System_Int64))
         {
@@ -127,11 +135,6 @@ internal sealed class ExpressionParser
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return Parse(parenthesized.Expression);
-            case CastExpressionSyntax cast:
-                var target = _semanticModel.GetTypeInfo(cast.Type, _cancellationToken).Type;
-                return target?.SpecialType == SpecialType.System_Double
-                    ? Parse(cast.Expression)
-                    : Unsupported(cast, "A conversion to '" + (target?.ToDisplayString() ?? cast.Type.ToString()) + "'");
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
                 return Build.Apply(Operations.Negate, Parse(unary.Operand));
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryPlusExpression):

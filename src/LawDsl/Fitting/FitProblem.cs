@@ -41,6 +41,11 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         Runs = runs;
         Objective = objective;
         Layout = TLaw.CreateLayout(runs.Domains);
+        if (Layout.Count == 0)
+        {
+            throw new ArgumentException($"The law '{TLaw.Name}' declares no [Parameter], so there is nothing to fit; evaluate it directly with its Evaluate method.", nameof(runs));
+        }
+
         _prior = StartRangePrior.For(Layout, objective.PriorStrength);
         var entries = new List<int>();
         var weights = new List<double>();
