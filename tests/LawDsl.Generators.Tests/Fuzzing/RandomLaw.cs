@@ -232,7 +232,7 @@ internal sealed class RandomLaw
         1 => "0.5",
         2 => "1e-3",
         3 => "3.0",
-        4 => "0",
+        4 => "0.0",
         _ => (_random.NextDouble() * 4).ToString("0.0##", CultureInfo.InvariantCulture),
     };
 }
