@@ -22,6 +22,13 @@ public sealed class LanguageTests
     public void Powers_of_negative_bases_match_Math_Pow_in_every_lane(string expression) =>
         AssertExact(Header + "[MixingLaw] public partial class Powers { [Parameter(Lower = -1, Upper = 1, Start = [-0.8, 0.8])] public partial PerDomain P { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("Math.Max(S, Math.Pow(h[i] * P[i], 0.4))")] // the capacity split's inactive branch: ∞ slope at h = 0, adjoint 0
+    [InlineData("Math.Max(S, Math.Pow(h[i], P[i]))")] // ∂/∂y = v·ln h with v = 0 and ln h = −∞
+    [InlineData("(h[i] > 0 ? Math.Log(h[i]) * P[i] : S) + (h[i] > 0.1 ? Math.Sqrt(h[i] - 0.1) : S)")]
+    public void An_inactive_branch_at_a_singular_point_contributes_exactly_zero(string expression) =>
+        AssertExact(Header + "[MixingLaw] public partial class Inactive { [Parameter(Lower = 0.1, Upper = 2, Start = [0.2, 1.5])] public partial PerDomain P { get; } [Parameter(Lower = 0.1, Upper = 1, Start = [0.1, 0.3])] public partial double S { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal), zeroWeights: true);
+
     [Fact]
     public void Integer_division_truncates_as_in_CSharp_and_is_flagged()
     {
@@ -163,8 +170,11 @@ public sealed class LanguageTests
     public void New_functions_and_conditionals_compile_exactly(string expression) =>
         AssertExact(Header + "[MixingLaw] public partial class Functions { [Parameter(Lower = 0, Upper = 1, Start = [0, 1])] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal));
 
-    /// <summary>Compiles the law and checks it with the fuzzer's checker on several input sets: it must compile and match exactly.</summary>
-    private static void AssertExact(string source)
+    /// <summary>
+    /// Compiles the law and checks it with the fuzzer's checker on several input sets: it must compile and match exactly,
+    /// with derivatives compared (and, with <paramref name="zeroWeights"/>, on rows that have zero weights).
+    /// </summary>
+    private static void AssertExact(string source, bool zeroWeights = false)
     {
         foreach (var seed in new[] { 1, 2, 3, 4 })
         {
@@ -172,6 +182,7 @@ public sealed class LanguageTests
             Assert.True(tally["compiled"] == 1, tally.Report());
             Assert.True(tally["values compared"] > 0, tally.Report());
             Assert.True(FuzzTally.FailureClasses.All(c => tally["failure: " + c] == 0), tally.Report());
+            Assert.True(!zeroWeights || tally["rows with a zero weight"] > 0, tally.Report());
         }
     }
 

@@ -27,6 +27,9 @@ internal enum ArgumentDomain
 
     /// <summary>Argument 0 must be non-negative unless argument 1 is an integer constant (powers).</summary>
     NonNegativeBase,
+
+    /// <summary>Argument 0 must not be zero (the slope of a power, infinite at a zero base).</summary>
+    NonZeroBase,
 }
 
 /// <summary>

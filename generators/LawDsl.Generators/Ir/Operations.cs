@@ -147,16 +147,32 @@ internal static class Operations
         ArgumentDomain.Any);
 
     /// <summary>
-    /// Math.Pow. Small integer exponents become products (valid for negative bases, exact to rounding); ∂/∂x reuses the
-    /// value as y·v/x except at x = 0, where y·0^(y−1) is 0, y or ±∞ by the sign of y − 1 (selects, not another power),
-    /// and ∂/∂y = v·ln x is taken as 0 where v is 0 (its limit).
+    /// y·x^(y−1) from (x, y, v = x^y): y·v/x, reusing the power, except at x = 0, where it is 0 for y &gt; 1, 1 for y = 1,
+    /// +∞ for 0 &lt; y &lt; 1 and 0 for y = 0. The lanes test for a zero base first, so the common case costs one division.
+    /// </summary>
+    public static readonly Operation PowSlope = new(
+        "powSlope", 3, null, false, "PowSlope", LaneForm.Method,
+        null, // only derivatives produce it; its rule at x = 0 lives once, in the runtime's LaneMath
+        _ => null,
+        (n, k) => k switch
+        {
+            0 => Neg(Div(Mul(n[1], n[2]), Mul(n[0], n[0]))),
+            1 => Div(n[2], n[0]),
+            _ => Div(n[1], n[0]),
+        },
+        r => Interval.Multiply(Interval.Multiply(r[1], r[2]), Interval.Reciprocal(r[0])),
+        ArgumentDomain.NonZeroBase);
+
+    /// <summary>
+    /// Math.Pow. Small integer exponents become products (valid for negative bases, exact to rounding); ∂/∂x is
+    /// <see cref="PowSlope"/>, and ∂/∂y = v·ln x is taken as 0 where v is 0 (its limit).
     /// </summary>
     public static readonly Operation Pow = new(
         "pow", 2, "Pow", false, "Pow", LaneForm.Method,
         v => Math.Pow(v[0], v[1]),
         a => SmallPower(a[0], a[1]),
         (n, k) => k == 0
-            ? Select(SelectEqual, n[0], Zero, ZeroSafeMul(n[1], PowerOfZero(Sub(n[1], One))), Div(Mul(n[1], n), n[0]))
+            ? Build.Apply(PowSlope, n[0], n[1], n)
             : ZeroSafeMul(n, Build.Apply(Log, n[0])),
         r => PowerRange(r[0], r[1]),
         ArgumentDomain.NonNegativeBase);
@@ -196,7 +212,7 @@ internal static class Operations
     public static IReadOnlyList<Operation> All { get; } = new[]
     {
         Negate, Add, Subtract, Multiply, Divide, TruncatedDivide, Exp, Log, Log10, Log2, Sqrt, Cbrt, Tanh, Abs, Pow, Max, Min, Clamp,
-        SelectLess, SelectLessOrEqual, SelectEqual, ZeroSafeMultiply,
+        SelectLess, SelectLessOrEqual, SelectEqual, ZeroSafeMultiply, PowSlope,
     };
 
     private static readonly Dictionary<string, Operation> ByMathName = All.Where(o => o.MathName is not null).ToDictionary(o => o.MathName!, StringComparer.Ordinal);
@@ -236,10 +252,6 @@ internal static class Operations
             default: return null;
         }
     }
-
-    /// <summary>0^e: 0 for e &gt; 0, 1 for e = 0, +∞ below.</summary>
-    private static Node PowerOfZero(Node e) =>
-        Select(SelectLess, Zero, e, Zero, Select(SelectEqual, e, Zero, One, Node.Const(double.PositiveInfinity)));
 
     private static Interval Logarithm(Interval x, Func<double, double> log) =>
         x.IsNonNegative ? Interval.Increasing(x, log, x.Lo > 1 || x.Hi < 1) : Interval.Everything;

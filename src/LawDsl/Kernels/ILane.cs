@@ -99,6 +99,9 @@ public interface ILane<TSelf>
     /// <summary>Row-wise quotient truncated toward zero: C#'s <c>int</c> division on integer-valued doubles.</summary>
     static abstract TSelf TruncatedDivide(TSelf left, TSelf right);
 
+    /// <summary>Row-wise y·x^(y−1) given v = x^y: y·v/x, and at x = 0 its value there (0, 1, +∞ or 0 for y &gt; 1, = 1, in (0, 1), = 0).</summary>
+    static abstract TSelf PowSlope(TSelf x, TSelf y, TSelf power);
+
     /// <summary>Row-wise product that is 0 where either factor is 0, even against ∞ or NaN (how adjoints meet partials).</summary>
     static abstract TSelf ZeroSafeMultiply(TSelf left, TSelf right);
 

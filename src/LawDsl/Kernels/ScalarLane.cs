@@ -109,6 +109,9 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     public static ScalarLane TruncatedDivide(ScalarLane left, ScalarLane right) => new(Math.Truncate(left._value / right._value));
 
     /// <inheritdoc />
+    public static ScalarLane PowSlope(ScalarLane x, ScalarLane y, ScalarLane power) => new(LaneMath.PowSlopeAtZero(x._value, y._value, power._value));
+
+    /// <inheritdoc />
     public static ScalarLane ZeroSafeMultiply(ScalarLane left, ScalarLane right) =>
         left._value == 0 || right._value == 0 ? default : new(left._value * right._value);
 

@@ -87,6 +87,14 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
         var zero = Vector256<double>.Zero;
         var one = Vector256<double>.One;
         var infinity = Vector256.Create(double.PositiveInfinity);
+
+        // The common case (positive finite bases, finite exponents) needs no patching: exp(y·ln x) is already right.
+        var plain = Vector256.GreaterThan(xv, zero) & Vector256.LessThan(xv, infinity) & Vector256.LessThan(Vector256.Abs(yv), infinity);
+        if (Vector256.EqualsAll(plain.AsInt64(), Vector256<long>.AllBitsSet))
+        {
+            return new(Vector256.Exp(yv * Vector256.Log(xv)));
+        }
+
         var magnitude = Vector256.Exp(yv * Vector256.Log(Vector256.Abs(xv)));
         var finiteExponent = Vector256.LessThan(Vector256.Abs(yv), infinity);
         var integer = Vector256.Equals(Vector256.Floor(yv), yv) & finiteExponent;
@@ -130,6 +138,22 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
 
     /// <inheritdoc />
     public static Vector256Lane TruncatedDivide(Vector256Lane left, Vector256Lane right) => new(Vector256.Truncate(left._value / right._value));
+
+    /// <inheritdoc />
+    public static Vector256Lane PowSlope(Vector256Lane x, Vector256Lane y, Vector256Lane power)
+    {
+        var slope = y._value * power._value / x._value;
+        if (!Vector256.EqualsAny(x._value, Vector256<double>.Zero))
+        {
+            return new(slope);
+        }
+
+        return new(Vector256.Create(
+            LaneMath.PowSlopeAtZero(x._value[0], y._value[0], power._value[0]),
+            LaneMath.PowSlopeAtZero(x._value[1], y._value[1], power._value[1]),
+            LaneMath.PowSlopeAtZero(x._value[2], y._value[2], power._value[2]),
+            LaneMath.PowSlopeAtZero(x._value[3], y._value[3], power._value[3])));
+    }
 
     /// <inheritdoc />
     public static Vector256Lane ZeroSafeMultiply(Vector256Lane left, Vector256Lane right)

@@ -86,8 +86,17 @@ internal sealed class RandomLaw
 
         if (roll < 30)
         {
+            // x − x is identically zero, and the chain rule through it meets 0·∞ wherever the outer function has an
+            // infinite slope at 0 (cbrt, sqrt): a limit of the method, not of the generator, so the grammar avoids it.
             var op = new[] { "+", "-", "*", "/" }[_random.Next(4)];
-            return "(" + Expression(depth - 1, covariate) + " " + op + " " + Expression(depth - 1, covariate) + ")";
+            var left = Expression(depth - 1, covariate);
+            var right = Expression(depth - 1, covariate);
+            while (op == "-" && right == left)
+            {
+                right = Expression(depth - 1, covariate);
+            }
+
+            return "(" + left + " " + op + " " + right + ")";
         }
 
         if (roll < 34)

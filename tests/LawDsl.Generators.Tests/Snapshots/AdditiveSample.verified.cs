@@ -228,19 +228,19 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
                 a21 += seed;
                 a15 += a21;
                 if (TSink.WantsParameters) a20 += -a21;
-                if (TSink.WantsParameters) a18 += T.ZeroSafeMultiply(a20, v19);
+                if (TSink.WantsParameters) a18 += a20 * v19;
                 if (TSink.WantsParameters) a17 += a18 * v16;
                 if (TSink.WantsParameters) sink.AddParameter(o_Shift, a17);
                 a9 += a15;
                 if (TSink.WantsParameters) a14 += a15;
-                if (TSink.WantsParameters) a10 += T.ZeroSafeMultiply(a14, (T.Broadcast(1d) / v13));
-                if (TSink.WantsParameters) a13 += T.ZeroSafeMultiply(a14, (-(v14 / v13)));
-                if (TSink.WantsParameters) a12 += T.ZeroSafeMultiply(a13, T.ZeroSafeMultiply(v13, T.Log(v11)));
+                if (TSink.WantsParameters) a10 += a14 * (T.Broadcast(1d) / v13);
+                if (TSink.WantsParameters) a13 += a14 * (-(v14 / v13));
+                if (TSink.WantsParameters) a12 += a13 * T.ZeroSafeMultiply(v13, T.Log(v11));
                 if (TSink.WantsParameters) sink.AddParameter(o_Alpha + o, a12);
                 if (TSink.WantsParameters) sink.AddParameter(o_A + o, a10);
                 if (TSink.WantsParameters) a0 += a9;
                 a8 += a9;
-                a7 += T.ZeroSafeMultiply(a8, (-(v8 / v7)));
+                a7 += a8 * (-(v8 / v7));
                 for (int j1 = 0; j1 < K; j1++)
                 {
                     var v2 = T.Broadcast(p[o_C + (o * K) + j1]);
@@ -254,9 +254,9 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
                     var a5 = T.Zero;
                     var a6 = T.Zero;
                     a6 += a7;
-                    if (TSink.WantsParameters) a2 += T.ZeroSafeMultiply(a6, v5);
-                    a5 += T.ZeroSafeMultiply(a6, v2);
-                    if (TSink.WantsWeights) a3 += T.ZeroSafeMultiply(a5, T.SelectEqual(v3, T.Broadcast(0d), T.SelectLess(T.Broadcast(0d), (v4 - T.Broadcast(1d)), T.Broadcast(0d), T.SelectEqual((v4 - T.Broadcast(1d)), T.Broadcast(0d), v4, T.ZeroSafeMultiply(v4, T.Broadcast(double.PositiveInfinity)))), ((v4 * v5) / v3)));
+                    if (TSink.WantsParameters) a2 += a6 * v5;
+                    a5 += a6 * v2;
+                    if (TSink.WantsWeights) a3 += T.ZeroSafeMultiply(a5, T.PowSlope(v3, v4, v5));
                     if (TSink.WantsParameters) a4 += T.ZeroSafeMultiply(a5, T.ZeroSafeMultiply(v5, T.Log(v3)));
                     if (TSink.WantsParameters) sink.AddParameter(o_Gamma + (o * K) + j1, a4);
                     if (TSink.WantsWeights) sink.AddWeight(j1, a3);

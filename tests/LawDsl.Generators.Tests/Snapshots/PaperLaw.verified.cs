@@ -188,14 +188,13 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         var v25 = T.Broadcast(1E-30d);
         var v26 = T.Broadcast(1E+30d);
         var v27 = T.Broadcast(0d);
-        var v29 = T.Broadcast(double.PositiveInfinity);
-        var solve41 = new global::LawDsl.Kernels.LogBracketRoot<T>(v25, v26);
+        var solve34 = new global::LawDsl.Kernels.LogBracketRoot<T>(v25, v26);
         while (true)
         {
-            var lam1 = solve41.Next;
+            var lam1 = solve34.Next;
             var v11 = lam1;
             var v18 = T.Zero;
-            var v40 = T.Zero;
+            var v33 = T.Zero;
             for (int j2 = 0; j2 < K; j2++)
             {
                 var v6 = T.Load(w, (j2 * stride) + r);
@@ -208,36 +207,30 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 var v15 = v13 / v14;
                 var v16 = T.Pow(v12, v15);
                 var v17 = T.Max(v1, v16);
-                var v28 = v15 - v13;
-                var v30 = T.ZeroSafeMultiply(v15, v29);
-                var v31 = T.SelectEqual(v28, v27, v15, v30);
-                var v32 = T.SelectLess(v27, v28, v27, v31);
-                var v33 = v15 * v16;
-                var v34 = v33 / v12;
-                var v35 = T.SelectEqual(v12, v27, v32, v34);
-                var v36 = v12 / v11;
-                var v37 = -v36;
-                var v38 = v35 * v37;
-                var v39 = T.SelectLessOrEqual(v16, v1, v27, v38);
+                var v28 = T.PowSlope(v12, v15, v16);
+                var v29 = v12 / v11;
+                var v30 = -v29;
+                var v31 = v28 * v30;
+                var v32 = T.SelectLessOrEqual(v16, v1, v27, v31);
                 v18 += v17;
-                v40 += v39;
+                v33 += v32;
             }
             var v24 = v18 - v23;
-            if (solve41.Update(v24, v40))
+            if (solve34.Update(v24, v33))
             {
                 break;
             }
         }
-        var v41 = solve41.Result;
-        var v51 = T.Load(d, r);
-        global::System.Span<T> g41 = TSink.WantsParameters || TSink.WantsWeights ? stackalloc T[0 + (1 * K) + (1 * K) + (1) + K] : default;
+        var v34 = solve34.Result;
+        var v44 = T.Load(d, r);
+        global::System.Span<T> g34 = TSink.WantsParameters || TSink.WantsWeights ? stackalloc T[0 + (1 * K) + (1 * K) + (1) + K] : default;
         if (TSink.WantsParameters || TSink.WantsWeights)
         {
-            g41.Clear();
-            var lam1 = v41;
+            g34.Clear();
+            var lam1 = v34;
             var v11 = lam1;
             var v18 = T.Zero;
-            var v40 = T.Zero;
+            var v33 = T.Zero;
             for (int j2 = 0; j2 < K; j2++)
             {
                 var v6 = T.Load(w, (j2 * stride) + r);
@@ -250,19 +243,13 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 var v15 = v13 / v14;
                 var v16 = T.Pow(v12, v15);
                 var v17 = T.Max(v1, v16);
-                var v28 = v15 - v13;
-                var v30 = T.ZeroSafeMultiply(v15, v29);
-                var v31 = T.SelectEqual(v28, v27, v15, v30);
-                var v32 = T.SelectLess(v27, v28, v27, v31);
-                var v33 = v15 * v16;
-                var v34 = v33 / v12;
-                var v35 = T.SelectEqual(v12, v27, v32, v34);
-                var v36 = v12 / v11;
-                var v37 = -v36;
-                var v38 = v35 * v37;
-                var v39 = T.SelectLessOrEqual(v16, v1, v27, v38);
+                var v28 = T.PowSlope(v12, v15, v16);
+                var v29 = v12 / v11;
+                var v30 = -v29;
+                var v31 = v28 * v30;
+                var v32 = T.SelectLessOrEqual(v16, v1, v27, v31);
                 v18 += v17;
-                v40 += v39;
+                v33 += v32;
             }
             var v24 = v18 - v23;
             var a1 = T.Zero;
@@ -270,11 +257,11 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
             var a22 = T.Zero;
             var a23 = T.Zero;
             var a24 = T.Zero;
-            a24 += T.Broadcast(-1d) / v40;
+            a24 += T.Broadcast(-1d) / v33;
             a18 += a24;
             if (TSink.WantsParameters) a23 += -a24;
             if (TSink.WantsParameters) a22 += a23;
-            if (TSink.WantsParameters) a1 += T.ZeroSafeMultiply(a22, v21);
+            if (TSink.WantsParameters) a1 += a22 * v21;
             for (int j2 = 0; j2 < K; j2++)
             {
                 var v6 = T.Load(w, (j2 * stride) + r);
@@ -300,20 +287,20 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 a17 += a18;
                 if (TSink.WantsParameters) a1 += T.SelectLessOrEqual(v16, v1, a17, T.Broadcast(0d));
                 a16 += T.SelectLessOrEqual(v16, v1, T.Broadcast(0d), a17);
-                a12 += T.ZeroSafeMultiply(a16, T.SelectEqual(v12, T.Broadcast(0d), T.SelectLess(T.Broadcast(0d), (v15 - v13), T.Broadcast(0d), T.SelectEqual((v15 - v13), T.Broadcast(0d), v15, T.ZeroSafeMultiply(v15, T.Broadcast(double.PositiveInfinity)))), ((v15 * v16) / v12)));
+                a12 += T.ZeroSafeMultiply(a16, T.PowSlope(v12, v15, v16));
                 if (TSink.WantsParameters) a15 += T.ZeroSafeMultiply(a16, T.ZeroSafeMultiply(v16, T.Log(v12)));
-                if (TSink.WantsParameters) a14 += T.ZeroSafeMultiply(a15, (-(v15 / v14)));
+                if (TSink.WantsParameters) a14 += a15 * (-(v15 / v14));
                 if (TSink.WantsParameters) a7 += a14;
-                a10 += T.ZeroSafeMultiply(a12, (T.Broadcast(1d) / v11));
-                a8 += T.ZeroSafeMultiply(a10, v9);
-                if (TSink.WantsParameters) a9 += T.ZeroSafeMultiply(a10, v8);
-                if (TSink.WantsParameters) g41[0 + (1 * K) + j2] += a9;
-                if (TSink.WantsWeights) a6 += T.ZeroSafeMultiply(a8, v7);
-                if (TSink.WantsParameters) a7 += T.ZeroSafeMultiply(a8, v6);
-                if (TSink.WantsParameters) g41[0 + j2] += a7;
-                if (TSink.WantsWeights) g41[0 + (1 * K) + (1 * K) + (1) + j2] += a6;
+                a10 += a12 * (T.Broadcast(1d) / v11);
+                a8 += a10 * v9;
+                if (TSink.WantsParameters) a9 += a10 * v8;
+                if (TSink.WantsParameters) g34[0 + (1 * K) + j2] += a9;
+                if (TSink.WantsWeights) a6 += a8 * v7;
+                if (TSink.WantsParameters) a7 += a8 * v6;
+                if (TSink.WantsParameters) g34[0 + j2] += a7;
+                if (TSink.WantsWeights) g34[0 + (1 * K) + (1 * K) + (1) + j2] += a6;
             }
-            if (TSink.WantsParameters) g41[0 + (1 * K) + (1 * K)] += a1;
+            if (TSink.WantsParameters) g34[0 + (1 * K) + (1 * K)] += a1;
         }
         for (int o = 0; o < K; o++)
         {
@@ -322,24 +309,24 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
             var v3 = T.Broadcast(p[o_B + o]);
             var v4 = v2 * v3;
             var v5 = v4 * v0;
-            var v42 = v5 / v41;
-            var v43 = v3 + v13;
-            var v44 = v13 / v43;
-            var v45 = T.Pow(v42, v44);
-            var v46 = T.Max(v1, v45);
-            var v47 = -v3;
-            var v48 = T.Pow(v46, v47);
-            var v49 = v0 * v48;
-            var v50 = T.Broadcast(p[o_A + o]);
-            var v52 = v51 * v2;
-            var v53 = T.Broadcast(p[o_Alpha + o]);
-            var v54 = -v53;
-            var v55 = T.Pow(v52, v54);
-            var v56 = v50 * v55;
-            var v57 = v49 + v56;
-            var v58 = T.Broadcast(p[o_E + o]);
-            var v59 = v57 + v58;
-            var seed = sink.Begin(o, r, v59);
+            var v35 = v5 / v34;
+            var v36 = v3 + v13;
+            var v37 = v13 / v36;
+            var v38 = T.Pow(v35, v37);
+            var v39 = T.Max(v1, v38);
+            var v40 = -v3;
+            var v41 = T.Pow(v39, v40);
+            var v42 = v0 * v41;
+            var v43 = T.Broadcast(p[o_A + o]);
+            var v45 = v44 * v2;
+            var v46 = T.Broadcast(p[o_Alpha + o]);
+            var v47 = -v46;
+            var v48 = T.Pow(v45, v47);
+            var v49 = v43 * v48;
+            var v50 = v42 + v49;
+            var v51 = T.Broadcast(p[o_E + o]);
+            var v52 = v50 + v51;
+            var seed = sink.Begin(o, r, v52);
             if (TSink.WantsParameters || TSink.WantsWeights)
             {
                 var a0 = T.Zero;
@@ -348,59 +335,59 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 var a3 = T.Zero;
                 var a4 = T.Zero;
                 var a5 = T.Zero;
+                var a34 = T.Zero;
+                var a35 = T.Zero;
+                var a36 = T.Zero;
+                var a37 = T.Zero;
+                var a38 = T.Zero;
+                var a39 = T.Zero;
+                var a40 = T.Zero;
                 var a41 = T.Zero;
                 var a42 = T.Zero;
                 var a43 = T.Zero;
-                var a44 = T.Zero;
                 var a45 = T.Zero;
                 var a46 = T.Zero;
                 var a47 = T.Zero;
                 var a48 = T.Zero;
                 var a49 = T.Zero;
                 var a50 = T.Zero;
+                var a51 = T.Zero;
                 var a52 = T.Zero;
-                var a53 = T.Zero;
-                var a54 = T.Zero;
-                var a55 = T.Zero;
-                var a56 = T.Zero;
-                var a57 = T.Zero;
-                var a58 = T.Zero;
-                var a59 = T.Zero;
-                a59 += seed;
-                a57 += a59;
-                if (TSink.WantsParameters) a58 += a59;
-                if (TSink.WantsParameters) sink.AddParameter(o_E + o, a58);
-                a49 += a57;
-                a56 += a57;
-                if (TSink.WantsParameters) a50 += T.ZeroSafeMultiply(a56, v55);
-                a55 += T.ZeroSafeMultiply(a56, v50);
-                if (TSink.WantsWeights) a52 += T.ZeroSafeMultiply(a55, T.SelectEqual(v52, T.Broadcast(0d), T.SelectLess(T.Broadcast(0d), (v54 - T.Broadcast(1d)), T.Broadcast(0d), T.SelectEqual((v54 - T.Broadcast(1d)), T.Broadcast(0d), v54, T.ZeroSafeMultiply(v54, T.Broadcast(double.PositiveInfinity)))), ((v54 * v55) / v52)));
-                if (TSink.WantsParameters) a54 += T.ZeroSafeMultiply(a55, T.ZeroSafeMultiply(v55, T.Log(v52)));
-                if (TSink.WantsParameters) a53 += -a54;
-                if (TSink.WantsParameters) sink.AddParameter(o_Alpha + o, a53);
-                if (TSink.WantsWeights) a2 += T.ZeroSafeMultiply(a52, v51);
-                if (TSink.WantsParameters) sink.AddParameter(o_A + o, a50);
-                if (TSink.WantsParameters) a0 += T.ZeroSafeMultiply(a49, v48);
-                a48 += T.ZeroSafeMultiply(a49, v0);
-                a46 += T.ZeroSafeMultiply(a48, T.SelectEqual(v46, T.Broadcast(0d), T.SelectLess(T.Broadcast(0d), (v47 - v13), T.Broadcast(0d), T.SelectEqual((v47 - v13), T.Broadcast(0d), v47, T.ZeroSafeMultiply(v47, T.Broadcast(double.PositiveInfinity)))), ((v47 * v48) / v46)));
-                if (TSink.WantsParameters) a47 += T.ZeroSafeMultiply(a48, T.ZeroSafeMultiply(v48, T.Log(v46)));
-                if (TSink.WantsParameters) a3 += -a47;
-                if (TSink.WantsParameters) a1 += T.SelectLessOrEqual(v45, v1, a46, T.Broadcast(0d));
-                a45 += T.SelectLessOrEqual(v45, v1, T.Broadcast(0d), a46);
-                a42 += T.ZeroSafeMultiply(a45, T.SelectEqual(v42, T.Broadcast(0d), T.SelectLess(T.Broadcast(0d), (v44 - v13), T.Broadcast(0d), T.SelectEqual((v44 - v13), T.Broadcast(0d), v44, T.ZeroSafeMultiply(v44, T.Broadcast(double.PositiveInfinity)))), ((v44 * v45) / v42)));
-                if (TSink.WantsParameters) a44 += T.ZeroSafeMultiply(a45, T.ZeroSafeMultiply(v45, T.Log(v42)));
-                if (TSink.WantsParameters) a43 += T.ZeroSafeMultiply(a44, (-(v44 / v43)));
-                if (TSink.WantsParameters) a3 += a43;
-                a5 += T.ZeroSafeMultiply(a42, (T.Broadcast(1d) / v41));
-                a41 += T.ZeroSafeMultiply(a42, (-(v42 / v41)));
-                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, T.ZeroSafeMultiply(a41, g41[0 + q]));
-                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(a41, g41[0 + (1 * K) + q]));
-                if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(a41, g41[0 + (1 * K) + (1 * K) + q]));
-                if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(a41, g41[0 + (1 * K) + (1 * K) + (1) + q]));
-                a4 += T.ZeroSafeMultiply(a5, v0);
-                if (TSink.WantsParameters) a0 += T.ZeroSafeMultiply(a5, v4);
-                if (TSink.WantsWeights) a2 += T.ZeroSafeMultiply(a4, v3);
-                if (TSink.WantsParameters) a3 += T.ZeroSafeMultiply(a4, v2);
+                a52 += seed;
+                a50 += a52;
+                if (TSink.WantsParameters) a51 += a52;
+                if (TSink.WantsParameters) sink.AddParameter(o_E + o, a51);
+                a42 += a50;
+                a49 += a50;
+                if (TSink.WantsParameters) a43 += T.ZeroSafeMultiply(a49, v48);
+                a48 += a49 * v43;
+                if (TSink.WantsWeights) a45 += T.ZeroSafeMultiply(a48, T.PowSlope(v45, v47, v48));
+                if (TSink.WantsParameters) a47 += T.ZeroSafeMultiply(a48, T.ZeroSafeMultiply(v48, T.Log(v45)));
+                if (TSink.WantsParameters) a46 += -a47;
+                if (TSink.WantsParameters) sink.AddParameter(o_Alpha + o, a46);
+                if (TSink.WantsWeights) a2 += a45 * v44;
+                if (TSink.WantsParameters) sink.AddParameter(o_A + o, a43);
+                if (TSink.WantsParameters) a0 += T.ZeroSafeMultiply(a42, v41);
+                a41 += a42 * v0;
+                a39 += T.ZeroSafeMultiply(a41, T.PowSlope(v39, v40, v41));
+                if (TSink.WantsParameters) a40 += T.ZeroSafeMultiply(a41, T.ZeroSafeMultiply(v41, T.Log(v39)));
+                if (TSink.WantsParameters) a3 += -a40;
+                if (TSink.WantsParameters) a1 += T.SelectLessOrEqual(v38, v1, a39, T.Broadcast(0d));
+                a38 += T.SelectLessOrEqual(v38, v1, T.Broadcast(0d), a39);
+                a35 += T.ZeroSafeMultiply(a38, T.PowSlope(v35, v37, v38));
+                if (TSink.WantsParameters) a37 += T.ZeroSafeMultiply(a38, T.ZeroSafeMultiply(v38, T.Log(v35)));
+                if (TSink.WantsParameters) a36 += a37 * (-(v37 / v36));
+                if (TSink.WantsParameters) a3 += a36;
+                a5 += T.ZeroSafeMultiply(a35, (T.Broadcast(1d) / v34));
+                a34 += T.ZeroSafeMultiply(a35, (-(v35 / v34)));
+                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, T.ZeroSafeMultiply(a34, g34[0 + q]));
+                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + q]));
+                if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + q]));
+                if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + (1) + q]));
+                a4 += a5 * v0;
+                if (TSink.WantsParameters) a0 += a5 * v4;
+                if (TSink.WantsWeights) a2 += a4 * v3;
+                if (TSink.WantsParameters) a3 += a4 * v2;
                 if (TSink.WantsParameters) sink.AddParameter(o_B + o, a3);
                 if (TSink.WantsWeights) sink.AddWeight(o, a2);
                 if (TSink.WantsParameters) sink.AddParameter(o_H, a1);

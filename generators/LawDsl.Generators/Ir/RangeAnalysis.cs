@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using LawDsl.Generators.Ir;
 using LawDsl.Generators.Model;
 
-namespace LawDsl.Generators.Analysis;
+namespace LawDsl.Generators.Ir;
 
 /// <summary>
 /// Infers the range of IR values by each operation's range rule, from what the law declares: parameters lie within
@@ -69,6 +68,51 @@ internal sealed class RangeAnalysis(IEnumerable<ParameterSpec> parameters)
             default:
                 return Interval.Everything;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> may be ±∞ or NaN at run time although every input is finite: an argument outside
+    /// its function's domain (a divisor that may be zero, a logarithm of what may not be positive, …), an exponential whose
+    /// argument is not bounded below overflow, or a root that may find no sign change. Where this is false, an adjoint of
+    /// exactly 0 times the value is 0, so the emitter can multiply plainly instead of zero-safely.
+    /// </summary>
+    public bool MayBeNonFinite(Node node)
+    {
+        switch (node.Kind)
+        {
+            case NodeKind.Const:
+                return double.IsNaN(node.Value) || double.IsInfinity(node.Value);
+            case NodeKind.Root:
+            case NodeKind.Placeholder:
+                return true;
+            case NodeKind.Apply:
+                var op = node.Operation!;
+                var outside = op.Domain switch
+                {
+                    ArgumentDomain.Positive => !Of(node[0]).IsPositive,
+                    ArgumentDomain.NonNegative => !Of(node[0]).IsNonNegative,
+                    ArgumentDomain.NonZeroDivisor => !Of(node[1]).ExcludesZero,
+                    ArgumentDomain.NonZeroBase => !Of(node[0]).ExcludesZero,
+                    ArgumentDomain.NonNegativeBase => !Of(node[0]).IsPositive && !(Of(node[0]).IsNonNegative && Of(node[1]).IsNonNegative),
+                    _ => false,
+                };
+                if (outside || (ReferenceEquals(op, Operations.Exp) && !(Of(node[0]).Hi < 700)))
+                {
+                    return true;
+                }
+
+                break;
+        }
+
+        foreach (var arg in node.Args)
+        {
+            if (MayBeNonFinite(arg))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The constant bracket [lower, upper] of a root with 0 &lt; lower &lt; upper, or null.</summary>
