@@ -27,7 +27,7 @@ internal sealed class KernelEmitter
     // Per shared root: where each parameter block and the weights sit in its per-row gradient buffer.
     private readonly Dictionary<int, List<(string Name, string Offset, string Length)>> _rootBlocks = new();
     private readonly Dictionary<int, string?> _rootWeights = new();
-    private readonly RangeAnalysis _ranges;
+    private readonly AdjointFiniteness _finiteness;
     private HashSet<int> _reached = new();
     private int _bufferRoot = -1;
 
@@ -36,7 +36,7 @@ internal sealed class KernelEmitter
         _law = law;
         _graph = graph;
         _writer = writer;
-        _ranges = new RangeAnalysis(law.Parameters);
+        _finiteness = new AdjointFiniteness(graph, new RangeAnalysis(law.Parameters));
         _sharedRoots = Enumerable.Range(0, graph.Count)
             .Where(id => graph[id].Kind == NodeKind.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
             .ToList();
@@ -304,7 +304,7 @@ internal sealed class KernelEmitter
             var child = _graph.Id(node[argument]);
             if (_reached.Contains(child))
             {
-                var contribution = Adjoint.Contribution(node, argument, _ranges);
+                var contribution = _finiteness.Contribution(node, id, argument);
                 if (!contribution.IsConst(0))
                 {
                     _writer.Line(Guard(child) + A(child) + " += " + Statement(Expression(contribution, Named)) + ";");

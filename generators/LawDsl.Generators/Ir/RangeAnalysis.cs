@@ -73,7 +73,8 @@ internal sealed class RangeAnalysis(IEnumerable<ParameterSpec> parameters)
     /// <summary>
     /// Whether <paramref name="node"/> may be ±∞ or NaN at run time although every input is finite: an argument outside
     /// its function's domain (a divisor that may be zero, a logarithm of what may not be positive, …), an exponential whose
-    /// argument is not bounded below overflow, or a root that may find no sign change. Where this is false, an adjoint of
+    /// argument is not bounded below overflow, or a root (and so its variable, inside its equation) that may find no sign
+    /// change and be NaN. Where this is false, an adjoint of
     /// exactly 0 times the value is 0, so the emitter can multiply plainly instead of zero-safely.
     /// </summary>
     public bool MayBeNonFinite(Node node)
@@ -83,6 +84,7 @@ internal sealed class RangeAnalysis(IEnumerable<ParameterSpec> parameters)
             case NodeKind.Const:
                 return double.IsNaN(node.Value) || double.IsInfinity(node.Value);
             case NodeKind.Root:
+            case NodeKind.RootVariable:
             case NodeKind.Placeholder:
                 return true;
             case NodeKind.Apply:

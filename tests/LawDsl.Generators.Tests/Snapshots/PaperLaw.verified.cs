@@ -261,7 +261,7 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
             a18 += a24;
             if (TSink.WantsParameters) a23 += -a24;
             if (TSink.WantsParameters) a22 += a23;
-            if (TSink.WantsParameters) a1 += a22 * v21;
+            if (TSink.WantsParameters) a1 += T.ZeroSafeMultiply(a22, v21);
             for (int j2 = 0; j2 < K; j2++)
             {
                 var v6 = T.Load(w, (j2 * stride) + r);
@@ -289,14 +289,14 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 a16 += T.SelectLessOrEqual(v16, v1, T.Broadcast(0d), a17);
                 a12 += T.ZeroSafeMultiply(a16, T.PowSlope(v12, v15, v16));
                 if (TSink.WantsParameters) a15 += T.ZeroSafeMultiply(a16, T.ZeroSafeMultiply(v16, T.Log(v12)));
-                if (TSink.WantsParameters) a14 += a15 * (-(v15 / v14));
+                if (TSink.WantsParameters) a14 += T.ZeroSafeMultiply(a15, (-(v15 / v14)));
                 if (TSink.WantsParameters) a7 += a14;
-                a10 += a12 * (T.Broadcast(1d) / v11);
-                a8 += a10 * v9;
-                if (TSink.WantsParameters) a9 += a10 * v8;
+                a10 += T.ZeroSafeMultiply(a12, (T.Broadcast(1d) / v11));
+                a8 += T.ZeroSafeMultiply(a10, v9);
+                if (TSink.WantsParameters) a9 += T.ZeroSafeMultiply(a10, v8);
                 if (TSink.WantsParameters) g34[0 + (1 * K) + j2] += a9;
-                if (TSink.WantsWeights) a6 += a8 * v7;
-                if (TSink.WantsParameters) a7 += a8 * v6;
+                if (TSink.WantsWeights) a6 += T.ZeroSafeMultiply(a8, v7);
+                if (TSink.WantsParameters) a7 += T.ZeroSafeMultiply(a8, v6);
                 if (TSink.WantsParameters) g34[0 + j2] += a7;
                 if (TSink.WantsWeights) g34[0 + (1 * K) + (1 * K) + (1) + j2] += a6;
             }
@@ -365,7 +365,7 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 if (TSink.WantsParameters) a47 += T.ZeroSafeMultiply(a48, T.ZeroSafeMultiply(v48, T.Log(v45)));
                 if (TSink.WantsParameters) a46 += -a47;
                 if (TSink.WantsParameters) sink.AddParameter(o_Alpha + o, a46);
-                if (TSink.WantsWeights) a2 += a45 * v44;
+                if (TSink.WantsWeights) a2 += T.ZeroSafeMultiply(a45, v44);
                 if (TSink.WantsParameters) sink.AddParameter(o_A + o, a43);
                 if (TSink.WantsParameters) a0 += T.ZeroSafeMultiply(a42, v41);
                 a41 += a42 * v0;
@@ -376,7 +376,7 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 a38 += T.SelectLessOrEqual(v38, v1, T.Broadcast(0d), a39);
                 a35 += T.ZeroSafeMultiply(a38, T.PowSlope(v35, v37, v38));
                 if (TSink.WantsParameters) a37 += T.ZeroSafeMultiply(a38, T.ZeroSafeMultiply(v38, T.Log(v35)));
-                if (TSink.WantsParameters) a36 += a37 * (-(v37 / v36));
+                if (TSink.WantsParameters) a36 += T.ZeroSafeMultiply(a37, (-(v37 / v36)));
                 if (TSink.WantsParameters) a3 += a36;
                 a5 += T.ZeroSafeMultiply(a35, (T.Broadcast(1d) / v34));
                 a34 += T.ZeroSafeMultiply(a35, (-(v35 / v34)));
@@ -384,10 +384,10 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + q]));
                 if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + q]));
                 if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + (1) + q]));
-                a4 += a5 * v0;
-                if (TSink.WantsParameters) a0 += a5 * v4;
-                if (TSink.WantsWeights) a2 += a4 * v3;
-                if (TSink.WantsParameters) a3 += a4 * v2;
+                a4 += T.ZeroSafeMultiply(a5, v0);
+                if (TSink.WantsParameters) a0 += T.ZeroSafeMultiply(a5, v4);
+                if (TSink.WantsWeights) a2 += T.ZeroSafeMultiply(a4, v3);
+                if (TSink.WantsParameters) a3 += T.ZeroSafeMultiply(a4, v2);
                 if (TSink.WantsParameters) sink.AddParameter(o_B + o, a3);
                 if (TSink.WantsWeights) sink.AddWeight(o, a2);
                 if (TSink.WantsParameters) sink.AddParameter(o_H, a1);
