@@ -195,6 +195,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Every_descriptor_has_an_absolute_help_link_and_one_title_severity_and_category_per_id()
+    {
+        var descriptors = new LawDsl.Generators.Analysis.LawAnalyzer().SupportedDiagnostics;
+        Assert.All(descriptors, d => Assert.Equal("https://github.com/lawdsl/lawdsl/blob/main/docs/diagnostics.md#" + d.Id.ToLowerInvariant(), d.HelpLinkUri));
+        foreach (var group in descriptors.GroupBy(d => d.Id))
+        {
+            Assert.Single(group.Select(d => (d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), d.DefaultSeverity, d.Category)).Distinct());
+            Assert.Equal(group.Count(), group.Select(d => d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().Count());
+        }
+
+        var ids = typeof(LawDsl.Generators.Diagnostics.LawDiagnosticIds).GetFields().Select(f => (string)f.GetValue(null)!).Order().ToList();
+        Assert.Equal(ids, descriptors.Select(d => d.Id).Distinct().Order().ToList());
+        var docs = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "diagnostics.md"));
+        Assert.All(ids, id => Assert.Contains("## " + id.ToLowerInvariant() + "\n", docs.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_shipped_laws_have_no_diagnostics()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "ShippedLaws");

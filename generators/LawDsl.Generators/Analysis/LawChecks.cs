@@ -21,9 +21,9 @@ internal static class LawChecks
                 yield return DiagnosticInfo.Create(LawDiagnostics.NameCollision, location, parameter.Name);
             }
 
-            if (RangeProblem(parameter, facts.StartDeclared.TryGetValue(parameter.Name, out var declared) && declared) is { } problem)
+            if (RangeProblem(parameter, facts.StartDeclared.TryGetValue(parameter.Name, out var declared) && declared, location) is { } problem)
             {
-                yield return DiagnosticInfo.Create(LawDiagnostics.InvalidRange, location, parameter.Name, problem);
+                yield return problem;
             }
         }
 
@@ -48,9 +48,9 @@ internal static class LawChecks
         var ranges = new RangeAnalysis(law.Parameters);
         foreach (var root in facts.Roots)
         {
-            if (RootProblem(root.Root, ranges) is { } problem)
+            if (RootProblem(root.Root, ranges, root.Location) is { } problem)
             {
-                yield return DiagnosticInfo.Create(LawDiagnostics.UncertainRoot, root.Location, problem);
+                yield return problem;
             }
         }
 
@@ -67,79 +67,76 @@ internal static class LawChecks
             switch (check.Operation.Domain)
             {
                 case ArgumentDomain.NonZeroDivisor when !range.ExcludesZero && check.Operand.Kind != NodeKind.Const:
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.MayDivideByZero, check.Location, Advice(law, check.Operand)), law, check.Operand, "1E-06");
+                    yield return Fixable(Advise(law, check.Operand, check.Location, null, null), law, check.Operand, "1E-06");
                     break;
                 case ArgumentDomain.Positive when !range.IsPositive:
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, function, range.IsNonNegative ? "zero" : "zero or negative", Advice(law, check.Operand)), law, check.Operand, "1E-06");
+                    yield return Fixable(Advise(law, check.Operand, check.Location, function, range.IsNonNegative ? "zero" : "zero or negative"), law, check.Operand, "1E-06");
                     break;
                 case ArgumentDomain.NonNegative when !range.IsNonNegative:
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, function, "negative", Advice(law, check.Operand)), law, check.Operand, "0");
+                    yield return Fixable(Advise(law, check.Operand, check.Location, function, "negative"), law, check.Operand, "0");
                     break;
                 case ArgumentDomain.NonNegativeBase when !range.IsNonNegative && !IsInteger(check.Exponent):
-                    yield return Fixable(DiagnosticInfo.Create(LawDiagnostics.OutsideDomain, check.Location, function + " with a non-integer exponent", "negative", Advice(law, check.Operand)), law, check.Operand, "0");
+                    yield return Fixable(Advise(law, check.Operand, check.Location, function + " with a non-integer exponent", "negative"), law, check.Operand, "0");
                     break;
             }
         }
     }
 
-    private static string? RangeProblem(ParameterSpec p, bool startDeclared)
+    private static DiagnosticInfo? RangeProblem(ParameterSpec p, bool startDeclared, LocationInfo? location)
     {
         string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         if (double.IsNaN(p.Lower) || double.IsNaN(p.Upper))
         {
-            return "has a NaN bound";
+            return DiagnosticInfo.Create(LawDiagnostics.NaNBound, location, p.Name);
         }
 
         if (!(p.Lower < p.Upper))
         {
-            return $"has Lower = {Number(p.Lower)} not below Upper = {Number(p.Upper)}";
+            return DiagnosticInfo.Create(LawDiagnostics.ReversedBounds, location, p.Name, Number(p.Lower), Number(p.Upper));
         }
 
         if (!startDeclared)
         {
-            return double.IsInfinity(p.Lower) || double.IsInfinity(p.Upper) ? "has an unbounded side and no Start range; give Start = [low, high] for multi-start fits" : null;
+            return double.IsInfinity(p.Lower) || double.IsInfinity(p.Upper) ? DiagnosticInfo.Create(LawDiagnostics.UnboundedWithoutStart, location, p.Name) : null;
         }
 
         if (double.IsNaN(p.StartLow) || double.IsInfinity(p.StartLow) || double.IsNaN(p.StartHigh) || double.IsInfinity(p.StartHigh))
         {
-            return "has a Start range that is not finite";
+            return DiagnosticInfo.Create(LawDiagnostics.StartNotFinite, location, p.Name);
         }
 
         if (p.StartLow > p.StartHigh)
         {
-            return $"has Start = [{Number(p.StartLow)}, {Number(p.StartHigh)}] whose low end is above its high end";
+            return DiagnosticInfo.Create(LawDiagnostics.StartReversed, location, p.Name, Number(p.StartLow), Number(p.StartHigh));
         }
 
         return p.StartLow < p.Lower || p.StartHigh > p.Upper
-            ? $"has Start = [{Number(p.StartLow)}, {Number(p.StartHigh)}] outside its bounds [{Number(p.Lower)}, {Number(p.Upper)}]"
+            ? DiagnosticInfo.Create(LawDiagnostics.StartOutsideBounds, location, p.Name, Number(p.StartLow), Number(p.StartHigh), Number(p.Lower), Number(p.Upper))
             : null;
     }
 
     /// <summary>Why a Law.Root solve is not guaranteed: its bracket is not a positive constant range, or g is not monotone in λ on it.</summary>
-    private static string? RootProblem(Node root, RangeAnalysis ranges)
+    private static DiagnosticInfo? RootProblem(Node root, RangeAnalysis ranges, LocationInfo? location)
     {
         var (lower, upper) = (root[1], root[2]);
         if (lower.Kind != NodeKind.Const || upper.Kind != NodeKind.Const)
         {
-            return "has a bracket that is not constant, so it cannot be checked to hold a sign change";
+            return DiagnosticInfo.Create(LawDiagnostics.RootBracketNotConstant, location);
         }
 
         if (RangeAnalysis.RootBracket(root) is not { } bracket)
         {
-            return "needs a bracket with 0 < lower < upper (it is solved in log space); it has ["
-                + lower.Value.ToString("R", CultureInfo.InvariantCulture) + ", " + upper.Value.ToString("R", CultureInfo.InvariantCulture) + "]";
+            return DiagnosticInfo.Create(LawDiagnostics.RootBracketInvalid, location, lower.Value.ToString("R", CultureInfo.InvariantCulture), upper.Value.ToString("R", CultureInfo.InvariantCulture));
         }
 
         if (JumpsIn(root[0], root.Index1))
         {
-            return "has a condition on its variable, so the equation may jump and change sign more than once";
+            return DiagnosticInfo.Create(LawDiagnostics.RootJumps, location);
         }
 
         var slope = Differentiation.Derivative.WithRespectTo(root[0], root.Index1);
         var range = slope is null ? Interval.Everything : ranges.Of(slope, root.Index1, bracket);
-        return range.IsNonNegative || range.IsNonPositive
-            ? null
-            : "has an equation that cannot be shown monotone in its variable, so its root may not be unique";
+        return range.IsNonNegative || range.IsNonPositive ? null : DiagnosticInfo.Create(LawDiagnostics.RootNotMonotone, location);
     }
 
     /// <summary>Whether a conditional's comparison depends on root variable <paramref name="variable"/> (the derivative cannot see the jump).</summary>
@@ -227,19 +224,26 @@ internal static class LawChecks
         .OrderBy(n => n, System.StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>Which parameters could be given a positive lower bound to settle the sign.</summary>
-    private static string Advice(LawModel law, Node operand)
+    /// <summary>
+    /// LAW012 (for <paramref name="function"/>, whose argument may be <paramref name="sign"/>) or LAW013 (function null),
+    /// with the advice that fits: the parameters a positive Lower bound would settle, a weight that can be 0, or a guard.
+    /// </summary>
+    private static DiagnosticInfo Advise(LawModel law, Node operand, LocationInfo? location, string? function, string? sign)
     {
         var leaves = SignLeaves(operand);
-        if (leaves.Contains("weight") && !leaves.Any(l => l.StartsWith("param:", System.StringComparison.Ordinal) && law.Parameters.First(p => "param:" + p.Name == l).Lower <= 0))
+        var unbounded = Unbounded(law, leaves);
+        if (leaves.Contains("weight") && unbounded.Count == 0)
         {
-            return "a mixture weight can be 0 here; fit only runs where it is positive, or guard the argument";
+            return function is null ? DiagnosticInfo.Create(LawDiagnostics.DivisorWeight, location) : DiagnosticInfo.Create(LawDiagnostics.OutsideDomainWeight, location, function, sign!);
         }
 
-        var unbounded = Unbounded(law, leaves);
-        return unbounded.Count > 0
-            ? "give " + string.Join(", ", unbounded) + " a positive Lower bound, or guard the argument"
-            : "guard the argument, e.g. with Math.Max(1e-12, ...)";
+        if (unbounded.Count > 0)
+        {
+            var names = string.Join(", ", unbounded);
+            return function is null ? DiagnosticInfo.Create(LawDiagnostics.DivisorBound, location, names) : DiagnosticInfo.Create(LawDiagnostics.OutsideDomainBound, location, function, sign!, names);
+        }
+
+        return function is null ? DiagnosticInfo.Create(LawDiagnostics.DivisorGuard, location) : DiagnosticInfo.Create(LawDiagnostics.OutsideDomainGuard, location, function, sign!);
     }
 
     /// <summary>The leaves that can make a value non-positive: an exponent or an exponential's argument cannot.</summary>

@@ -3,9 +3,12 @@ using Microsoft.CodeAnalysis;
 
 namespace LawDsl.Generators.Diagnostics;
 
-/// <summary>A diagnostic to report, held as values (descriptor id, message arguments, location).</summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+/// <summary>A diagnostic to report, held as values (descriptor key, message arguments, location).</summary>
+internal sealed record DiagnosticInfo(string Key, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>The diagnostic's ID (LAW000–LAW017).</summary>
+    public string Id => LawDiagnostics.ByKey(Key).Id;
+
     /// <summary>Name of the property that lists the parameters a code fix may bound.</summary>
     public const string ParametersProperty = "Parameters";
 
@@ -19,7 +22,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public string? SuggestedLower { get; init; }
 
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.ToEquatableArray());
+        new(LawDiagnostics.Key(descriptor), location, arguments.ToEquatableArray());
 
     /// <summary>The diagnostic, located in its syntax tree when the tree is known (so #pragma and suppressions apply).</summary>
     public Diagnostic ToDiagnostic(System.Func<string, SyntaxTree?>? findTree = null)
@@ -37,6 +40,6 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
             : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
                 .Add(ParametersProperty, FixParameters)
                 .Add(LowerProperty, SuggestedLower);
-        return Diagnostic.Create(LawDiagnostics.ById(Id), location, properties, arguments);
+        return Diagnostic.Create(LawDiagnostics.ByKey(Key), location, properties, arguments);
     }
 }

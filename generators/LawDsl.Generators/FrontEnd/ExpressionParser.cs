@@ -261,14 +261,14 @@ internal sealed class ExpressionParser
                     InputKind.ModelSize => Node.Leaf(NodeKind.ModelSize),
                     InputKind.Tokens => Node.Leaf(NodeKind.Tokens),
                     InputKind.Covariate => Node.Leaf(NodeKind.Covariate, name),
-                    _ => Misused(identifier, "is the mixture; index it as " + name + "[j] or take its size with " + name + ".Count"),
+                    _ => Misused(identifier, LawDiagnostics.MixtureAsValue),
                 };
             case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property.ContainingType, _loss.ContainingType) && _parameters.TryGetValue(name, out var parameter):
                 return parameter.Shape == ShapeKind.Scalar
                     ? Node.Param(name, Node.NoIndex, Node.NoIndex)
-                    : Misused(identifier, "is a " + (parameter.Shape == ShapeKind.PerDomain ? "per-domain parameter; index it with a domain, as " + name + "[i]" : "domain-pair parameter; index it with two domains, as " + name + "[i, j]"));
+                    : Misused(identifier, parameter.Shape == ShapeKind.PerDomain ? LawDiagnostics.PerDomainAsValue : LawDiagnostics.PairsAsValue);
             default:
-                return Misused(identifier, "is not a parameter, an input, a local or a domain index of this law");
+                return Misused(identifier, LawDiagnostics.UnknownName);
         }
     }
 
@@ -283,7 +283,7 @@ internal sealed class ExpressionParser
         var name = target.Identifier.ValueText;
         if (IsMixture(target))
         {
-            return arguments.Count == 1 ? Node.Weight(DomainIndex(arguments[0].Expression)) : Misused(access, "takes one domain index");
+            return arguments.Count == 1 ? Node.Weight(DomainIndex(arguments[0].Expression)) : Misused(access, LawDiagnostics.WrongIndexCount, "1", Count(arguments.Count));
         }
 
         if (_parameters.TryGetValue(name, out var parameter) && _semanticModel.GetSymbolInfo(target, _cancellationToken).Symbol is IPropertySymbol)
@@ -291,13 +291,13 @@ internal sealed class ExpressionParser
             var expected = parameter.Shape switch { ShapeKind.Scalar => 0, ShapeKind.PerDomain => 1, _ => 2 };
             if (arguments.Count != expected)
             {
-                return Misused(access, "has " + expected + " index" + (expected == 1 ? string.Empty : "es") + " but is used with " + arguments.Count);
+                return Misused(access, LawDiagnostics.WrongIndexCount, Count(expected), Count(arguments.Count));
             }
 
             return Node.Param(name, DomainIndex(arguments[0].Expression), expected == 2 ? DomainIndex(arguments[1].Expression) : Node.NoIndex);
         }
 
-        return Misused(target, "cannot be indexed in a law; only parameters and the mixture can");
+        return Misused(target, LawDiagnostics.NotIndexable);
     }
 
     private int DomainIndex(ExpressionSyntax expression)
@@ -308,7 +308,7 @@ internal sealed class ExpressionParser
             return variable;
         }
 
-        Misused(expression, "is not a domain index; index with the Loss method's int argument or a Law.Sum variable");
+        Misused(expression, LawDiagnostics.NotADomainIndex);
         return Node.OutputDomain;
     }
 
@@ -382,7 +382,7 @@ internal sealed class ExpressionParser
         var iterations = _semanticModel.GetConstantValue(arguments[3].Expression, _cancellationToken);
         if (!iterations.HasValue || iterations.Value is not int count || count < 0)
         {
-            return Misused(arguments[3].Expression, "must be a constant, non-negative iteration count");
+            return Misused(arguments[3].Expression, LawDiagnostics.IterationCount);
         }
 
         _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.ZeroDerivative, LocationInfo.From(invocation)));
@@ -427,11 +427,13 @@ internal sealed class ExpressionParser
         return Algebra.Zero;
     }
 
-    private Node Misused(SyntaxNode node, string problem)
+    private Node Misused(SyntaxNode node, DiagnosticDescriptor problem, params string[] values)
     {
-        _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnknownIdentifier, LocationInfo.From(node), node.ToString(), problem));
+        _facts.Diagnostics.Add(DiagnosticInfo.Create(problem, LocationInfo.From(node), new[] { node.ToString() }.Concat(values).ToArray()));
         return Algebra.Zero;
     }
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(SyntaxNode node) => node switch
     {

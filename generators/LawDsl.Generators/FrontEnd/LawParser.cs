@@ -58,12 +58,12 @@ internal static class LawParser
 
         if (type.IsGenericType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedLawShape, identifier, type.Name, "is generic; a law's shape must be fixed"));
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.GenericLaw, identifier, type.Name));
         }
 
         if (type.ContainingType is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.UnsupportedLawShape, identifier, type.Name, "is nested in another type; declare it at namespace level"));
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.NestedLaw, identifier, type.Name));
         }
 
         var fallback = Fallback.For(declaration, type);
@@ -71,7 +71,9 @@ internal static class LawParser
         var lossMethods = type.GetMembers(KnownTypes.LossMethodName).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
         if (lossMethods.Count != 1 || lossMethods[0].ReturnType.SpecialType != SpecialType.System_Double)
         {
-            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossMethodCount, identifier, type.Name, lossMethods.Count == 1 ? "one that does not return double" : lossMethods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            diagnostics.Add(lossMethods.Count == 1
+                ? DiagnosticInfo.Create(LawDiagnostics.LossMethodType, identifier, type.Name, lossMethods[0].ReturnType.ToDisplayString())
+                : DiagnosticInfo.Create(LawDiagnostics.LossMethodCount, identifier, type.Name, lossMethods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return Failed(nameSpace, type.Name, displayName, parameters, fallback);
         }
 
@@ -98,7 +100,7 @@ internal static class LawParser
     }
 
     /// <summary>Whether any diagnostic is an error: warnings (LAW016, LAW017) still generate code.</summary>
-    private static bool HasErrors(List<DiagnosticInfo> diagnostics) => diagnostics.Any(d => LawDiagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+    private static bool HasErrors(List<DiagnosticInfo> diagnostics) => diagnostics.Any(d => LawDiagnostics.ByKey(d.Key).DefaultSeverity == DiagnosticSeverity.Error);
 
     private static LawModel Failed(string? nameSpace, string name, string displayName, List<ParameterSpec> parameters, Fallback? fallback) =>
         new(nameSpace, name, displayName, KnownTypes.LossMethodName, parameters.ToEquatableArray(), EquatableArray<InputSpec>.Empty, null, fallback);
@@ -122,13 +124,13 @@ internal static class LawParser
                 : null;
             if (shape is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "must have type double, PerDomain or DomainPairs"));
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.ParameterType, location, property.Name));
                 continue;
             }
 
             if (!property.IsPartialDefinition || property.SetMethod is not null || property.IsStatic)
             {
-                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "must be a non-static 'partial' property with only a getter, e.g. 'public partial PerDomain B { get; }'"));
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.ParameterProperty, location, property.Name));
                 continue;
             }
 
@@ -143,7 +145,7 @@ internal static class LawParser
             }
             else if (!start.IsNull && start.Kind == TypedConstantKind.Array)
             {
-                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadParameterDeclaration, location, property.Name, "has a Start range that is not two numbers [low, high]"));
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.ParameterStart, location, property.Name));
                 continue;
             }
             else
@@ -188,13 +190,13 @@ internal static class LawParser
             };
             if (kind is null || argument.RefKind != RefKind.None)
             {
-                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, location, argument.Name, "must be the predicted domain (int), the mixture (Mixture), or a double input: N, D or a named covariate"));
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossArgumentRole, location, argument.Name));
                 continue;
             }
 
             if (kind != InputKind.Covariate && inputs.Any(i => i.Kind == kind))
             {
-                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, location, argument.Name, "repeats the role " + kind + " of an earlier argument"));
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossArgumentRepeated, location, argument.Name, kind.ToString()!));
                 continue;
             }
 
@@ -204,7 +206,7 @@ internal static class LawParser
 
         if (!inputs.Any(i => i.Kind == InputKind.OutputDomain) && !HasErrors(diagnostics))
         {
-            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.BadLossSignature, LocationInfo.From(loss.Locations.FirstOrDefault()), loss.Name, "list has no int argument for the predicted domain"));
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossWithoutDomain, LocationInfo.From(loss.Locations.FirstOrDefault())));
         }
 
         return inputs;
