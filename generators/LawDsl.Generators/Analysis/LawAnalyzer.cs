@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LawDsl.Generators.Diagnostics;
@@ -54,7 +56,18 @@ public sealed class LawAnalyzer : DiagnosticAnalyzer
 
         var facts = new LawFacts();
         var law = LawParser.Parse(declaration, type, attribute, context.SemanticModel, dsl, facts, context.CancellationToken);
-        foreach (var diagnostic in facts.Diagnostics.Concat(LawChecks.Run(law, facts)))
+        List<DiagnosticInfo> checks;
+        try
+        {
+            checks = LawChecks.Run(law, facts).ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Analyzers must not throw into the compiler: a check's own failure is LAW000, located at the law.
+            checks = new List<DiagnosticInfo> { DiagnosticInfo.Create(LawDiagnostics.InternalError, LocationInfo.From(declaration.Identifier.GetLocation()), type.Name, exception.Message) };
+        }
+
+        foreach (var diagnostic in facts.Diagnostics.Concat(checks))
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic(path => context.SemanticModel.Compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path)));
         }
