@@ -23,7 +23,7 @@ internal static class LawEmitter
         EmitReference(law, writer);
         EmitBatchMethods(law, writer);
         EmitMixtureGradient(law, writer);
-        new KernelEmitter(law, new KernelGraph(law.Body!), writer).EmitKernel();
+        new KernelEmitter(law, new KernelGraph(law.Body!, Differentiation.Derivative.WithRespectTo), writer).EmitKernel();
         writer.Close();
         return writer.ToString();
     }

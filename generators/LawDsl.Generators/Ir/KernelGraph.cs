@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using LawDsl.Generators.Differentiation;
 
 namespace LawDsl.Generators.Ir;
 
@@ -24,8 +23,12 @@ internal sealed class KernelGraph
     private readonly Dictionary<int, int> _binders = new();
     private readonly Dictionary<int, HashSet<int>> _descendants = new();
 
-    public KernelGraph(Node body)
+    private readonly Func<Node, int, Node?> _derivative;
+
+    /// <summary>The graph of <paramref name="body"/>; <paramref name="derivative"/> gives d(equation)/dλ for each root's Newton step and implicit derivative.</summary>
+    public KernelGraph(Node body, Func<Node, int, Node?> derivative)
     {
+        _derivative = derivative;
         Output = Add(body);
     }
 
@@ -168,7 +171,7 @@ internal sealed class KernelGraph
         int derivative = -1;
         if (node.Kind == NodeKind.Root)
         {
-            derivative = Add(Derivative.WithRespectTo(node[0], node.Index1) ?? throw new NotSupportedException("a root nested inside another root's equation"));
+            derivative = Add(_derivative(node[0], node.Index1) ?? throw new NotSupportedException("a root nested inside another root's equation"));
         }
 
         switch (node.Kind)
