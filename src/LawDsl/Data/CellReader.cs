@@ -53,6 +53,16 @@ internal readonly struct CellReader(string[] cells, string source, int line, str
         };
     }
 
+    /// <summary>A model size or token count in the law's units: the cell divided by <paramref name="unit"/>, still positive and finite.</summary>
+    public double Scale(int column, double unit, string unitOption)
+    {
+        var value = Number(column, CellRule.Scale);
+        var scaled = value / unit;
+        return double.IsNaN(value) || (scaled > 0 && double.IsFinite(scaled))
+            ? scaled
+            : Problem(column, cells[column], string.Create(CultureInfo.InvariantCulture, $"Divided by {unitOption} = {unit:R} the value is {scaled:R}, not a positive finite number; check the cell and the unit."));
+    }
+
     private double Problem(int column, string text, string message)
     {
         problems.Add(new RunDataProblem(source, line, header[column], text, message));

@@ -27,6 +27,13 @@ internal sealed class CsvColumns
     public static CsvColumns Map(string[] header, string source, RunTableCsvOptions options, List<RunDataProblem> problems)
     {
         var columns = new CsvColumns(header);
+        if (header.Length == 1 && header[0].IndexOfAny([';', '\t', '|']) is var at && at >= 0)
+        {
+            problems.Add(new RunDataProblem(source, 1, null, header[0].Length > 60 ? header[0][..60] + "…" : header[0],
+                $"The header is one column holding '{(header[0][at] == '\t' ? "\\t" : header[0][at].ToString())}': the file seems delimited by that character, but run tables are comma-separated; save it with ',' between cells."));
+            return columns;
+        }
+
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Length; c++)
         {

@@ -24,10 +24,31 @@ public static class RunTableCsv
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="RunDataException">Any column or cell is unusable, or the text is not well-formed CSV (an unterminated or stray quote).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: a unit or constant scale that is not positive and finite, a negative or NaN tolerance.</exception>
     public static RunTable Read(TextReader reader, string source, RunTableCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         options ??= new RunTableCsvOptions();
+        options.Validate();
+        try
+        {
+            return Parse(reader, source, options);
+        }
+        catch (CsvHelperException exception)
+        {
+            // CsvHelper's own failures (a quote that never closes, a stray quote) are bad data at a place, like any other.
+            // A quote that never closes runs to the end of the file, so the raw line is the last one: the record's number is
+            // the line it starts on (run tables have no multi-line cells before it, or the error would have come there).
+            var text = exception.Context?.Parser?.RawRecord?.TrimEnd('\r', '\n');
+            var line = exception.Context?.Parser?.Row ?? 0;
+            throw new RunDataException([new RunDataProblem(source, line, null, text is { Length: > 80 } ? text[..80] + "…" : text,
+                "The line is not well-formed CSV (an unterminated or stray double quote); quote a cell as \"...\" and double any quote inside it.")]);
+        }
+    }
+
+    private static RunTable Parse(TextReader reader, string source, RunTableCsvOptions options)
+    {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, TrimOptions = TrimOptions.Trim };
         using var parser = new CsvParser(reader, configuration);
         var problems = new List<RunDataProblem>();
@@ -110,12 +131,12 @@ public static class RunTableCsv
                 else
                 {
                     problems.Add(new RunDataProblem(source, lines[r], null, sum.ToString("R", CultureInfo.InvariantCulture),
-                        $"The weights sum to {sum:R}, not 1 (tolerance {options.WeightSumTolerance:R}); fix the mixture or set Renormalize."));
+                        string.Create(CultureInfo.InvariantCulture, $"The weights sum to {sum:R}, not 1 (tolerance {options.WeightSumTolerance:R}); fix the mixture or set Renormalize.")));
                 }
             }
 
-            modelSize[r] = layout.ModelSizeColumn is { } n ? cells.Number(n, CellRule.Scale) / options.ModelSizeUnit : options.ModelSize!.Value;
-            tokens[r] = layout.TokensColumn is { } d ? cells.Number(d, CellRule.Scale) / options.TokensUnit : options.Tokens!.Value;
+            modelSize[r] = layout.ModelSizeColumn is { } n ? cells.Scale(n, options.ModelSizeUnit, nameof(options.ModelSizeUnit)) : options.ModelSize!.Value;
+            tokens[r] = layout.TokensColumn is { } d ? cells.Scale(d, options.TokensUnit, nameof(options.TokensUnit)) : options.Tokens!.Value;
             foreach (var (name, column) in layout.Covariates)
             {
                 covariates[name][r] = cells.Number(column, CellRule.Finite);

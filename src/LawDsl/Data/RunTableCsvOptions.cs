@@ -52,4 +52,34 @@ public sealed record RunTableCsvOptions
 
     /// <summary>Divide each run's weights by their sum instead of rejecting sums off by more than the tolerance.</summary>
     public bool Renormalize { get; init; }
+
+    /// <summary>Throws for a unit or constant scale that is not positive and finite, or a tolerance that is negative or NaN.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
+    public void Validate()
+    {
+        RequirePositive(ModelSizeUnit, nameof(ModelSizeUnit));
+        RequirePositive(TokensUnit, nameof(TokensUnit));
+        if (ModelSize is { } n)
+        {
+            RequirePositive(n, nameof(ModelSize));
+        }
+
+        if (Tokens is { } d)
+        {
+            RequirePositive(d, nameof(Tokens));
+        }
+
+        if (!(WeightSumTolerance >= 0) || double.IsPositiveInfinity(WeightSumTolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightSumTolerance), WeightSumTolerance, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(WeightSumTolerance)} must be a finite number ≥ 0; it is {WeightSumTolerance:R}."));
+        }
+    }
+
+    private static void RequirePositive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be a positive finite number; it is {value:R}."));
+        }
+    }
 }

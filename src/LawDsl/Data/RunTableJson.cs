@@ -216,6 +216,13 @@ public static class RunTableJson
                 return double.NaN;
             }
 
+            if (!double.IsFinite(value))
+            {
+                // 1e999 parses as infinity; no run has an infinite weight, loss or scale.
+                Problem(path, "The number is too large to be finite.", element.GetRawText());
+                return double.NaN;
+            }
+
             string? message = rule switch
             {
                 CellRule.Weight when value is < 0 or > 1 => "A mixture weight must lie in [0, 1].",

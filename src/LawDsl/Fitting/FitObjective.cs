@@ -100,7 +100,7 @@ public sealed record FitObjective
 
     /// <summary>A readable description, for reports.</summary>
     public override string ToString() =>
-        (HuberDelta is { } delta ? $"Huber(δ={delta:G4}) on " : "squared error on ") + Residual switch
+        (HuberDelta is { } delta ? string.Create(CultureInfo.InvariantCulture, $"Huber(δ={delta:G4}) on ") : "squared error on ") + Residual switch
         {
             ResidualKind.LogLoss => "log loss",
             ResidualKind.Relative => "relative error",

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace LawDsl.Fitting;
 
 /// <summary>Standard errors and warnings for a finished fit, from the Jacobian at its optimum.</summary>
@@ -125,7 +126,7 @@ internal static class ParameterStatistics
         var condition = diagonal.Max() * Enumerable.Range(0, size).Max(i => inverse[(i * size) + i]);
         if (!(condition < MaxCondition))
         {
-            result.WarningList.Add($"JᵀJ is ill-conditioned at the optimum (condition ≳ {condition:G2}): parameters trade off against each other; no standard errors.");
+            result.WarningList.Add(string.Create(CultureInfo.InvariantCulture, $"JᵀJ is ill-conditioned at the optimum (condition ≳ {condition:G2}): parameters trade off against each other; no standard errors."));
             return;
         }
 

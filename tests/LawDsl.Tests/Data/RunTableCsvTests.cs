@@ -109,4 +109,51 @@ public sealed class RunTableCsvTests
 
     private static RunTable Read(string csv, RunTableCsvOptions? options = null) =>
         RunTableCsv.Read(new StringReader(csv), "runs.csv", options);
+
+    [Theory]
+    [InlineData("\"0.25,0.75,1e8,2e9,2.5,3.1", 2)] // a quote that never closes
+    [InlineData("0.25,0.75,1e8,2e9,2.5,3\"x\"1", 2)] // a stray quote inside a cell
+    public void Malformed_quotes_are_located_run_data_problems(string line, int expectedLine)
+    {
+        var text = "weight_code,weight_web,model_size,n_tokens,code_loss,web_loss\n" + line + "\n0.5,0.5,1e8,4e9,2.2,2.9\n";
+        var error = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(text), "runs.csv"));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(expectedLine, problem.Line);
+        Assert.Contains("not well-formed CSV", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_semicolon_delimited_file_is_named_as_such()
+    {
+        var error = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(Good.Replace(',', ';')), "runs.csv"));
+        Assert.Contains("delimited by that character, but run tables are comma-separated", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0, "ModelSizeUnit")]
+    [InlineData(-1e6, 1.0, "ModelSizeUnit")]
+    [InlineData(double.NaN, 1.0, "ModelSizeUnit")]
+    [InlineData(1.0, double.PositiveInfinity, "TokensUnit")]
+    public void Units_that_are_not_positive_and_finite_are_refused_by_name(double modelSizeUnit, double tokensUnit, string option)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RunTableCsv.Read(new StringReader(Good), "runs.csv", new RunTableCsvOptions { ModelSizeUnit = modelSizeUnit, TokensUnit = tokensUnit }));
+        Assert.Equal(option, error.ParamName);
+        Assert.StartsWith(option + " must be a positive finite number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_NaN_weight_tolerance_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RunTableCsv.Read(new StringReader(Good), "runs.csv", new RunTableCsvOptions { WeightSumTolerance = double.NaN }));
+        Assert.Equal("WeightSumTolerance", error.ParamName);
+    }
+
+    [Fact]
+    public void A_scale_that_underflows_to_zero_after_its_unit_is_located()
+    {
+        var error = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(Good.Replace("1e8,2e9", "1e-320,2e9", StringComparison.Ordinal)), "runs.csv", new RunTableCsvOptions { ModelSizeUnit = 1e6 }));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal((2, "model_size", "1e-320"), (problem.Line, problem.Column, problem.Value));
+        Assert.StartsWith("Divided by ModelSizeUnit = 1000000 the value is 0", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class RunTableJsonTests
     [InlineData("{\"domains\": [\"a\", \"b\"], \"runs\": [{\"weights\": {\"a\": 1}, \"modelSize\": 1, \"tokens\": 1}]}", "runs[0].weights.b", "Missing.")]
     [InlineData("{\"domains\": [\"a\", \"b\"], \"runs\": [{\"weights\": [0.5, 0.4], \"modelSize\": 1, \"tokens\": 1}]}", "runs[0].weights", "The weights sum to 0.9, not 1 (tolerance 1E-06).")]
     [InlineData("{\"domains\": [\"a\"], \"runs\": [{\"weights\": [1], \"modelSize\": \"big\", \"tokens\": 1}]}", "runs[0].modelSize", "Expected a number, found \"big\".")]
+    [InlineData("{\"domains\": [\"a\"], \"runs\": [{\"weights\": [1], \"modelSize\": 1e999, \"tokens\": 1}]}", "runs[0].modelSize", "The number is too large to be finite.")]
     [InlineData("{\"domains\": [\"a\"], \"runs\": [{\"weights\": [1], \"tokens\": 1}]}", "runs[0].modelSize", "Missing.")]
     [InlineData("{\"domains\": [\"a\"], \"runs\": [{\"weights\": {\"z\": 1}, \"modelSize\": 1, \"tokens\": 1}]}", "runs[0].weights.z", "Not one of the domains (a).")]
     [InlineData("{\"runs\": []}", "$", "Expected an object with a 'domains' array of names and a 'runs' array.")]
