@@ -11,7 +11,8 @@ namespace LawDsl.Cli;
 
 /// <summary>
 /// <c>lawdsl</c>: check, fit, compare, optimize and predict over CSV run tables with the shipped laws.
-/// Exit codes: 0 success, 1 no usable optimum, 2 bad command line (unknown law, option or value), 3 bad run data.
+/// Exit codes: 0 success, 1 no usable optimum, 2 bad command line (unknown law, option or value), 3 bad run data,
+/// 4 a file that could not be read or written. No input ends in a stack trace.
 /// </summary>
 public static class LawCommand
 {
@@ -26,6 +27,12 @@ public static class LawCommand
 
     /// <summary>Exit code of unusable run data (the message names file, line and column).</summary>
     public const int BadData = 3;
+
+    /// <summary>Exit code of a file the system refused to read or write (disk full, permissions); outputs are left unchanged.</summary>
+    public const int FileFailure = 4;
+
+    // Beyond this a multi-start fit is a typo, not a plan: 10⁵ starts of the largest shipped law take hours and gigabytes.
+    private const int MaxStarts = 100_000;
 
     private static readonly Argument<string> RunsArgument = new("runs") { Description = "The run table (wide CSV: weight_<domain>, <domain>_loss, model size and token columns)" };
     private static readonly Option<double> ModelSizeUnit = new("--n-unit") { Description = "File model-size units per law unit (1e6 when the file counts parameters)", DefaultValueFactory = _ => 1 };
@@ -55,7 +62,7 @@ public static class LawCommand
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine("error: " + problem.Message);
+                error.WriteLine("error: " + Readable(problem.Message));
             }
 
             return Usage;
@@ -75,7 +82,25 @@ public static class LawCommand
             error.WriteLine("error: " + problem.Message);
             return Usage;
         }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + problem.Message);
+            return FileFailure;
+        }
+        catch (Exception problem)
+        {
+            // The last line of defence: a one-line message, never a stack trace.
+            error.WriteLine("error: internal failure (" + problem.GetType().Name + "): " + problem.Message + " Please report this with the command line.");
+            return Failed;
+        }
     }
+
+    /// <summary>A parser message in the user's words: 'a number', not System.Nullable`1[System.Double].</summary>
+    private static string Readable(string message) => message
+        .Replace("'System.Nullable`1[System.Double]'", "a number", StringComparison.Ordinal)
+        .Replace("'System.Double'", "a number", StringComparison.Ordinal)
+        .Replace("'System.Int32'", "an integer", StringComparison.Ordinal)
+        .Replace("as expected type ", "as ", StringComparison.Ordinal);
 
     private static Command Check(IAnsiConsole console)
     {
@@ -99,8 +124,9 @@ public static class LawCommand
         command.SetAction(parsed =>
         {
             var law = LawTools.Find(parsed.GetValue(LawOption)!);
+            ValidateOutput(parsed);
             var runs = Load(parsed);
-            var fit = law.Fit(runs, Objective(parsed), new FitOptions { Starts = parsed.GetValue(Starts), Seed = parsed.GetValue(Seed) });
+            var fit = law.Fit(runs, Objective(parsed), FitOptionsOf(parsed));
             var table = new Table().AddColumns("parameter", "value", "standard error");
             for (var p = 0; p < fit.Parameters.Count; p++)
             {
@@ -116,7 +142,7 @@ public static class LawCommand
 
             if (parsed.GetValue(Json) is { } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
+                OutputFile.WriteAtomically(path, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
             }
 
             return fit.Parameters.Count > 0 ? Success : Failed;
@@ -131,8 +157,9 @@ public static class LawCommand
         var command = WithTableOptions(new Command("compare", "Fit several laws on one split and compare them") { laws, split, Starts, Seed, MinWeight, Prior, Json });
         command.SetAction(parsed =>
         {
-            var runs = Load(parsed);
             var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(LawTools.Find).ToList() : LawTools.All.ToList();
+            ValidateOutput(parsed);
+            var runs = Load(parsed);
             var splitting = parsed.GetValue(split) switch
             {
                 "holdout" => Splits.RandomHoldout(runs.Rows, 0.2, parsed.GetValue(Seed)),
@@ -140,11 +167,11 @@ public static class LawCommand
                 var other => throw new UsageException($"Unknown split '{other}': use holdout or extrapolate."),
             };
             var objective = Objective(parsed);
-            var results = LawComparison.Run(runs, splitting, chosen.Select(l => l.Candidate), objective, new FitOptions { Starts = parsed.GetValue(Starts), Seed = parsed.GetValue(Seed) });
+            var results = LawComparison.Run(runs, splitting, chosen.Select(l => l.Candidate), objective, FitOptionsOf(parsed));
             console.Write(new Text(LawComparison.Format(results, splitting)));
             if (parsed.GetValue(Json) is { } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds }), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                OutputFile.WriteAtomically(path, JsonSerializer.Serialize(results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds }), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             }
 
             return Success;
@@ -161,16 +188,23 @@ public static class LawCommand
         command.SetAction(parsed =>
         {
             var law = LawTools.Find(parsed.GetValue(LawOption)!);
+            var scale = new ScalePoint(Positive(parsed.GetValue(targetN), "--target-n"), Positive(parsed.GetValue(targetD), "--target-d"));
+            var lowest = parsed.GetValue(floor);
+            if (!(lowest >= 0 && lowest < 1))
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--min-weight must lie in [0, 1); it is {lowest:R}."));
+            }
+
             var runs = Load(parsed);
-            var fit = law.Fit(runs, Objective(parsed), new FitOptions { Starts = parsed.GetValue(Starts), Seed = parsed.GetValue(Seed) });
+            var fit = law.Fit(runs, Objective(parsed), FitOptionsOf(parsed));
             if (fit.Parameters.Count == 0)
             {
                 console.WriteLine("The fit found no finite optimum: " + string.Join(" ", fit.Warnings));
                 return Failed;
             }
 
-            var constraints = new MixtureConstraints { Lower = Enumerable.Repeat(parsed.GetValue(floor), runs.Domains).ToArray() };
-            var best = law.Optimize(fit, new ScalePoint(parsed.GetValue(targetN), parsed.GetValue(targetD)), constraints);
+            var constraints = new MixtureConstraints { Lower = Enumerable.Repeat(lowest, runs.Domains).ToArray() };
+            var best = law.Optimize(fit, scale, constraints);
             console.Write(new Text(best.Report(runs.DomainNames)));
             return best.Converged ? Success : Failed;
         });
@@ -184,19 +218,8 @@ public static class LawCommand
         command.SetAction(parsed =>
         {
             var runs = Load(parsed);
-            var path = parsed.GetValue(fitFile)!;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"The fit file '{path}' does not exist.");
-            }
-
-            var fit = JsonSerializer.Deserialize(File.ReadAllText(path), FitJson.Default.FitSummary) ?? throw new UsageException($"'{path}' holds no fit.");
-            if (!fit.Domains.SequenceEqual(runs.DomainNames))
-            {
-                throw new UsageException($"The fit is for domains {string.Join(", ", fit.Domains)}; the run table has {string.Join(", ", runs.DomainNames)}.");
-            }
-
-            var score = LawTools.Find(fit.Law).Score(fit, runs, MaskOf(parsed));
+            var (law, fit) = FitFile.Read(parsed.GetValue(fitFile)!, runs);
+            var score = law.Score(fit, runs, MaskOf(parsed));
             console.WriteLine($"{fit.Law} on {runs.Rows} runs: {score.Overall}");
             foreach (var domain in score.Domains)
             {
@@ -219,17 +242,65 @@ public static class LawCommand
         return command;
     }
 
-    private static RunTable Load(ParseResult parsed) => RunTableCsv.Load(parsed.GetValue(RunsArgument)!, new RunTableCsvOptions
+    /// <summary>The run table, after every table option is checked by its flag's name (the library would name its property).</summary>
+    private static RunTable Load(ParseResult parsed)
     {
-        ModelSizeUnit = parsed.GetValue(ModelSizeUnit),
-        TokensUnit = parsed.GetValue(TokensUnit),
-        ModelSize = parsed.GetValue(ModelSize),
-        Tokens = parsed.GetValue(Tokens),
-        IgnoredColumns = parsed.GetValue(Ignore) ?? [],
-        WeightSumTolerance = parsed.GetValue(Tolerance),
-    });
+        var tolerance = parsed.GetValue(Tolerance);
+        if (!(tolerance >= 0) || double.IsPositiveInfinity(tolerance))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--weight-tolerance must be a finite number ≥ 0; it is {tolerance:R}."));
+        }
 
-    private static EntryMask MaskOf(ParseResult parsed) => parsed.GetValue(MinWeight) is { } threshold ? EntryMask.WeightAtLeast(threshold) : EntryMask.All;
+        return RunTableCsv.Load(parsed.GetValue(RunsArgument)!, new RunTableCsvOptions
+        {
+            ModelSizeUnit = Positive(parsed.GetValue(ModelSizeUnit), "--n-unit"),
+            TokensUnit = Positive(parsed.GetValue(TokensUnit), "--d-unit"),
+            ModelSize = parsed.GetValue(ModelSize) is { } n ? Positive(n, "--n") : null,
+            Tokens = parsed.GetValue(Tokens) is { } d ? Positive(d, "--d") : null,
+            IgnoredColumns = parsed.GetValue(Ignore) ?? [],
+            WeightSumTolerance = tolerance,
+        });
+    }
 
-    private static FitObjective Objective(ParseResult parsed) => new() { Mask = MaskOf(parsed), PriorStrength = parsed.GetValue(Prior) };
+    private static double Positive(double value, string flag) => value > 0 && double.IsFinite(value)
+        ? value
+        : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{flag} must be a positive finite number; it is {value:R}."));
+
+    private static FitOptions FitOptionsOf(ParseResult parsed)
+    {
+        var starts = parsed.GetValue(Starts);
+        if (starts is < 1 or > MaxStarts)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--starts must be between 1 and {MaxStarts}; it is {starts}."));
+        }
+
+        return new FitOptions { Starts = starts, Seed = parsed.GetValue(Seed) };
+    }
+
+    /// <summary>The --json target is checked before any work, so a long fit is never lost to a path that cannot take it.</summary>
+    private static void ValidateOutput(ParseResult parsed)
+    {
+        if (parsed.GetValue(Json) is { } path)
+        {
+            OutputFile.Validate(path, "--json", [parsed.GetValue(RunsArgument)!]);
+        }
+    }
+
+    private static EntryMask MaskOf(ParseResult parsed)
+    {
+        if (parsed.GetValue(MinWeight) is not { } threshold)
+        {
+            return EntryMask.All;
+        }
+
+        return threshold is >= 0 and <= 1
+            ? EntryMask.WeightAtLeast(threshold)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--mask must be a weight in [0, 1]; it is {threshold:R}."));
+    }
+
+    private static FitObjective Objective(ParseResult parsed) => new()
+    {
+        Mask = MaskOf(parsed),
+        PriorStrength = parsed.GetValue(Prior) is { } prior ? Positive(prior, "--prior") : null,
+    };
 }

@@ -13,6 +13,8 @@ internal interface ILawTool
 
     ILawCandidate Candidate { get; }
 
+    ParameterLayout Layout(int domains);
+
     FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options);
 
     MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureConstraints constraints);
@@ -26,6 +28,8 @@ internal sealed class LawTool<TLaw> : ILawTool
     public string Name => TLaw.Name;
 
     public ILawCandidate Candidate { get; } = new LawCandidate<TLaw>();
+
+    public ParameterLayout Layout(int domains) => TLaw.CreateLayout(domains);
 
     public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LawDsl.Cli;
 using LawDsl.Fitting;
-using LawDsl.Simulation;
 
 namespace LawDsl.Tests.Cli;
 
@@ -13,18 +12,7 @@ public sealed class LawCommandTests : IDisposable
 
     public LawCommandTests()
     {
-        var simulator = new MixtureSimulator(3, seed: 4);
-        var runs = simulator.Runs(simulator.RandomMixtures(10, seed: 4), [60, 120, 240], [2, 6], seed: 4);
-        var lines = new List<string> { "weight_a,weight_b,weight_c,model_size,n_tokens,a_loss,b_loss,c_loss,run_id" };
-        for (var r = 0; r < runs.Rows; r++)
-        {
-            var cells = Enumerable.Range(0, 3).Select(j => runs.Weight(j)[r]).Append(runs.ModelSize[r] * 1e6).Append(runs.Tokens[r] * 1e9)
-                .Concat(Enumerable.Range(0, 3).Select(j => runs.Loss(j)[r])).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-            lines.Add(string.Join(",", cells) + "," + r);
-        }
-
-        _csv = Path.Combine(_folder, "runs.csv");
-        File.WriteAllLines(_csv, lines);
+        _csv = CliRuns.Write(_folder);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -95,16 +83,10 @@ public sealed class LawCommandTests : IDisposable
 
         var badPrior = Run("fit", _csv, "--n-unit", "1e6", "--d-unit", "1e9", "--ignore", "run_id", "--law", "BiMix", "--prior", "-1");
         Assert.Equal(LawCommand.Usage, badPrior.Code);
-        Assert.Contains("The prior strength must be finite and positive.", badPrior.Error);
+        Assert.Contains("--prior must be a positive finite number; it is -1.", badPrior.Error);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = LawCommand.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliRuns.Run(args);
 
     private sealed class FitSummaryComparer : IEqualityComparer<FitSummary>
     {

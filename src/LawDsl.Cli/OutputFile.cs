@@ -1,0 +1,74 @@
+namespace LawDsl.Cli;
+
+/// <summary>
+/// Where the tool writes results: checked before any work starts (so a long fit is never lost to a bad path), and written
+/// atomically (a temporary file beside the target, flushed to disk, then renamed over it), so a crash or a kill leaves
+/// either the old file or the new one, never a truncated one.
+/// </summary>
+internal static class OutputFile
+{
+    /// <summary>Throws a <see cref="UsageException"/> naming <paramref name="flag"/> if <paramref name="path"/> cannot take the output.</summary>
+    public static void Validate(string path, string flag, IEnumerable<string> inputs)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{flag} '{path}' is a folder; give a file name.");
+        }
+
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"{flag} '{path}': the folder '{folder}' does not exist.");
+        }
+
+        if (inputs.Any(input => string.Equals(Path.GetFullPath(input), full, StringComparison.Ordinal)))
+        {
+            throw new UsageException($"{flag} '{path}' is an input of this command; writing there would destroy it. Choose another file.");
+        }
+
+        // The folder must take a new file: the same test the atomic write will pass.
+        var probe = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".probe");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{flag} '{path}': cannot create a file in '{folder}' ({exception.Message}).");
+        }
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="IOException">The disk refused the write (full, removed); the target is unchanged.</exception>
+    public static void WriteAtomically(string path, string content) => WriteAtomically(path, content, beforeRename: null);
+
+    /// <summary>As <see cref="WriteAtomically(string, string)"/>; <paramref name="beforeRename"/> lets a test crash between write and rename.</summary>
+    internal static void WriteAtomically(string path, string content, Action? beforeRename)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(content);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            beforeRename?.Invoke();
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

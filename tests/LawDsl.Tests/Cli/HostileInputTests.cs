@@ -1,0 +1,135 @@
+using System.Globalization;
+using LawDsl.Cli;
+
+namespace LawDsl.Tests.Cli;
+
+/// <summary>
+/// A battery of bad inputs through the tool in-process: each ends with its documented exit code, a one-line message on
+/// stderr that names the flag, file, line or value, no stack trace, and no output file created or damaged.
+/// </summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private const string Header = "weight_a,weight_b,model_size,n_tokens,a_loss,b_loss";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("lawdsl-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>(name, command line with {csv} {dir} {out} {file}, file content for {file} or null, exit code, what stderr's first line contains).</summary>
+    public static TheoryData<string, string, string?, int, string> Cases => new()
+    {
+        { "starts zero", "fit {csv} {opts} --law BiMix --starts 0 --json {out}", null, LawCommand.Usage, "--starts must be between 1 and 100000; it is 0." },
+        { "starts negative", "fit {csv} {opts} --law BiMix --starts -1", null, LawCommand.Usage, "--starts must be between 1 and 100000; it is -1." },
+        { "starts absurd", "fit {csv} {opts} --law BiMix --starts 100000000 --json {out}", null, LawCommand.Usage, "--starts must be between 1 and 100000; it is 100000000." },
+        { "n-unit zero", "fit {csv} --n-unit 0 --d-unit 1e9 --ignore run_id --law BiMix --json {out}", null, LawCommand.Usage, "--n-unit must be a positive finite number; it is 0." },
+        { "n-unit negative", "check {csv} --n-unit -1e6 --d-unit 1e9 --ignore run_id", null, LawCommand.Usage, "--n-unit must be a positive finite number; it is -1000000." },
+        { "n-unit NaN", "check {csv} --n-unit NaN --d-unit 1e9 --ignore run_id", null, LawCommand.Usage, "--n-unit must be a positive finite number; it is NaN." },
+        { "d-unit infinite", "check {csv} --n-unit 1e6 --d-unit Infinity --ignore run_id", null, LawCommand.Usage, "--d-unit must be a positive finite number; it is Infinity." },
+        { "constant N zero", "check {file} --n 0 --d 1", Header.Replace(",model_size,n_tokens", string.Empty, StringComparison.Ordinal) + "\n0.5,0.5,2,3\n", LawCommand.Usage, "--n must be a positive finite number; it is 0." },
+        { "tolerance NaN", "check {csv} {opts} --weight-tolerance NaN", null, LawCommand.Usage, "--weight-tolerance must be a finite number ≥ 0; it is NaN." },
+        { "tolerance negative", "check {csv} {opts} --weight-tolerance -1", null, LawCommand.Usage, "--weight-tolerance must be a finite number ≥ 0; it is -1." },
+        { "mask not a number", "fit {csv} {opts} --law BiMix --mask abc", null, LawCommand.Usage, "Cannot parse argument 'abc' for option '--mask' as a number" },
+        { "mask above one", "fit {csv} {opts} --law BiMix --mask 2 --json {out}", null, LawCommand.Usage, "--mask must be a weight in [0, 1]; it is 2." },
+        { "mask NaN", "fit {csv} {opts} --law BiMix --mask NaN", null, LawCommand.Usage, "--mask must be a weight in [0, 1]; it is NaN." },
+        { "prior zero", "fit {csv} {opts} --law BiMix --prior 0", null, LawCommand.Usage, "--prior must be a positive finite number; it is 0." },
+        { "prior NaN", "fit {csv} {opts} --law BiMix --prior NaN", null, LawCommand.Usage, "--prior must be a positive finite number; it is NaN." },
+        { "unknown law", "fit {csv} {opts} --law quadratic --json {out}", null, LawCommand.Usage, "Unknown law 'quadratic'. Known laws:" },
+        { "unknown option", "fit {csv} {opts} --law BiMix --frobnicate", null, LawCommand.Usage, "--frobnicate" },
+        { "starts not an integer", "fit {csv} {opts} --law BiMix --starts many", null, LawCommand.Usage, "Cannot parse argument 'many' for option '--starts' as an integer" },
+        { "json is a folder", "fit {csv} {opts} --law BiMix --json {dir}", null, LawCommand.Usage, "--json '{dir}' is a folder; give a file name." },
+        { "json folder missing", "fit {csv} {opts} --law BiMix --json {dir}/missing/fit.json", null, LawCommand.Usage, "--json '{dir}/missing/fit.json': the folder '{dir}/missing' does not exist." },
+        { "json is the input", "fit {csv} {opts} --law BiMix --json {csv}", null, LawCommand.Usage, "--json '{csv}' is an input of this command; writing there would destroy it." },
+        { "compare json is the input", "compare {csv} {opts} --laws BiMix --json {csv}", null, LawCommand.Usage, "--json '{csv}' is an input of this command" },
+        { "target N NaN", "optimize {csv} {opts} --law BiMix --target-n NaN", null, LawCommand.Usage, "--target-n must be a positive finite number; it is NaN." },
+        { "target D negative", "optimize {csv} {opts} --law BiMix --target-d -5", null, LawCommand.Usage, "--target-d must be a positive finite number; it is -5." },
+        { "min weight one", "optimize {csv} {opts} --law BiMix --min-weight 1", null, LawCommand.Usage, "--min-weight must lie in [0, 1); it is 1." },
+        { "unknown split", "compare {csv} {opts} --laws BiMix --split sideways --json {out}", null, LawCommand.Usage, "Unknown split 'sideways': use holdout or extrapolate." },
+        { "fit file missing", "predict {csv} {opts} --fit {dir}/none.json", null, LawCommand.Usage, "--fit '{dir}/none.json' does not exist." },
+        { "fit file empty", "predict {csv} {opts} --fit {file}", string.Empty, LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
+        { "fit file truncated", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\", \"domains\": [\"a\"", LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json' at line 1" },
+        { "fit file an array", "predict {csv} {opts} --fit {file}", "[1, 2, 3]", LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
+        { "fit file wrongly typed", "predict {csv} {opts} --fit {file}", "{\"law\": 7}", LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
+        { "fit file without parameters", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\"}", LawCommand.Usage, "it lacks the law, its domains or its parameters." },
+        { "fit file unknown law", "predict {csv} {opts} --fit {file}", Fit("Quadratic", 15, 0.5), LawCommand.Usage, "Unknown law 'Quadratic'." },
+        { "fit file other law same count", "predict {csv} {opts} --fit {file}", Fit("BiMix", 15, 0.5), LawCommand.Usage, "does not hold the parameters of 'BiMix' for 3 domains" },
+        { "fit file wrong count", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 14, 0.5), LawCommand.Usage, "expected 15" },
+        { "fit file NaN value", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, double.NaN), LawCommand.Usage, "parameter E[0] = NaN is not a finite value within its bounds" },
+        { "fit file out of bounds", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, -5), LawCommand.Usage, "parameter E[0] = -5 is not a finite value within its bounds" },
+        { "fit file other domains", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, 0.5, "x"), LawCommand.Usage, "is for domains x, b, c; the run table has a, b, c." },
+        { "runs file missing", "check {dir}/nope.csv {opts}", null, LawCommand.BadData, "nope.csv: The file does not exist." },
+        { "unterminated quote", "check {file}", Header + "\n\"0.5,0.5,1,1,2,3\n0.5,0.5,1,1,2,3\n", LawCommand.BadData, "line is not well-formed CSV" },
+        { "stray quote", "check {file}", Header + "\n0.5,0.5,1,1,2,3\"x\"\n", LawCommand.BadData, "line is not well-formed CSV" },
+        { "json as csv", "check {file}", "{\"domains\": [\"a\"], \"runs\": []}\n", LawCommand.BadData, "The run data has" },
+        { "semicolons", "check {file}", Header.Replace(',', ';') + "\n0.5;0.5;1;1;2;3\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "empty file", "check {file}", string.Empty, LawCommand.BadData, "The run data has 1 problem" },
+        { "header only", "check {file}", Header + "\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "weights off", "check {file}", Header + "\n0.5,0.4,1,1,2,3\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "negative loss", "check {file}", Header + "\n0.5,0.5,1,1,-2,3\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "scale underflows", "check {file} --n-unit 1e6", Header + "\n0.5,0.5,1e-320,1,2,3\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "NaN cell", "check {file}", Header + "\n0.5,0.5,NaN,1,2,3\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "weight above one", "check {file}", Header + "\n1.5,-0.5,1,1,2,3\n", LawCommand.BadData, "The run data has 2 problems" },
+        { "comma decimal", "check {file}", Header + "\n0.5,0.5,1,1,\"2,5\",3\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "ragged line", "check {file}", Header + "\n0.5,0.5,1,1,2\n", LawCommand.BadData, "The run data has 1 problem" },
+        { "duplicate column", "check {file}", Header + ",a_loss\n0.5,0.5,1,1,2,3,4\n", LawCommand.BadData, "The run data has" },
+        { "unknown column", "check {csv} --n-unit 1e6 --d-unit 1e9", null, LawCommand.BadData, "The run data has 1 problem" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_ends_in_its_exit_code_and_one_located_line_with_nothing_written(string name, string commandLine, string? file, int exitCode, string firstLine)
+    {
+        var csv = CliRuns.Write(_folder);
+        var before = File.ReadAllText(csv);
+        var fileName = name.Contains("fit file", StringComparison.Ordinal) ? "fit.json" : "input.csv";
+        var filePath = Path.Combine(_folder, fileName);
+        if (file is not null)
+        {
+            File.WriteAllText(filePath, file);
+        }
+
+        var output = Path.Combine(_folder, "out.json");
+        string Expand(string text) => text.Replace("{csv}", csv, StringComparison.Ordinal).Replace("{dir}", _folder, StringComparison.Ordinal)
+            .Replace("{out}", output, StringComparison.Ordinal).Replace("{file}", filePath, StringComparison.Ordinal);
+        var args = Expand(commandLine).Split(' ').SelectMany(a => a == "{opts}" ? CliRuns.TableOptions : [a]).ToArray();
+
+        var (code, _, error) = CliRuns.Run(args);
+
+        Assert.True(code == exitCode, $"{name}: exit {code}, expected {exitCode}; stderr: {error}");
+        var first = error.Split('\n')[0];
+        Assert.True(first.Contains(Expand(firstLine), StringComparison.Ordinal) || error.Contains(Expand(firstLine), StringComparison.Ordinal), $"{name}: stderr '{error}' lacks '{Expand(firstLine)}'");
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output), $"{name}: an output file was written");
+        Assert.Equal(before, File.ReadAllText(csv));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp").Concat(Directory.GetFiles(_folder, "*.probe")));
+    }
+
+    [Fact]
+    public void The_battery_holds_enough_cases_of_both_exit_codes()
+    {
+        var cases = Cases.Select(row => row.Data.Item4).ToList();
+        Assert.True(cases.Count >= 50, $"{cases.Count} cases");
+        Assert.Contains(LawCommand.Usage, cases);
+        Assert.Contains(LawCommand.BadData, cases);
+    }
+
+    [Fact]
+    public void A_crash_between_write_and_rename_leaves_the_old_file_intact()
+    {
+        var path = Path.Combine(_folder, "fit.json");
+        File.WriteAllText(path, "the good old fit");
+        Assert.Throws<IOException>(() => OutputFile.WriteAtomically(path, "a new fit that never lands", () => throw new IOException("simulated crash")));
+        Assert.Equal("the good old fit", File.ReadAllText(path));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+
+        OutputFile.WriteAtomically(path, "the new fit");
+        Assert.Equal("the new fit", File.ReadAllText(path));
+    }
+
+    private static string Fit(string law, int count, double value, string firstDomain = "a")
+    {
+        var names = new[] { "E", "A", "Alpha", "B", "Beta" }.SelectMany(n => Enumerable.Range(0, 3).Select(j => "\"" + n + "[" + j.ToString(CultureInfo.InvariantCulture) + "]\"")).Take(count);
+        var values = Enumerable.Range(0, count).Select(k => k == 0 ? (double.IsNaN(value) ? "\"NaN\"" : value.ToString("R", CultureInfo.InvariantCulture)) : "0.5");
+        return "{\"law\": \"" + law + "\", \"domains\": [\"" + firstDomain + "\", \"b\", \"c\"], \"objective\": \"x\", \"value\": 1, \"converged\": true, \"parameterNames\": [" + string.Join(", ", names)
+            + "], \"parameters\": [" + string.Join(", ", values) + "], \"standardErrors\": null, \"warnings\": []}";
+    }
+}
