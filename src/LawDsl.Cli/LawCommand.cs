@@ -171,7 +171,7 @@ public static class LawCommand
             console.Write(new Text(LawComparison.Format(results, splitting)));
             if (parsed.GetValue(Json) is { } path)
             {
-                OutputFile.WriteAtomically(path, JsonSerializer.Serialize(results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds }), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                OutputFile.WriteAtomically(path, JsonSerializer.Serialize(results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds, r.Failure, r.Warnings }), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             }
 
             return Success;

@@ -16,6 +16,7 @@ namespace LawDsl.Evaluation;
 /// <param name="Parameters">The fitted parameters.</param>
 /// <param name="ParameterNames">Their names.</param>
 /// <param name="Warnings">The fit's warnings.</param>
+/// <param name="Failure">Why the fit found no finite optimum, or null when it did; a failed law's scores are NaN.</param>
 public sealed record LawEvaluation(
     string Law,
     int ParameterCount,
@@ -25,7 +26,12 @@ public sealed record LawEvaluation(
     TimeSpan FitTime,
     double[] Parameters,
     IReadOnlyList<string> ParameterNames,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string? Failure = null)
+{
+    /// <summary>Whether the fit found a finite optimum.</summary>
+    public bool Succeeded => Failure is null;
+}
 
 /// <summary>A law to compare, bound to its type so the comparison can fit a list of different laws.</summary>
 public interface ILawCandidate
@@ -51,6 +57,15 @@ public sealed class LawCandidate<TLaw> : ILawCandidate
         var watch = Stopwatch.StartNew();
         var fit = LawFitter.Fit<TLaw>(train, objective, options, progress, cancellationToken);
         watch.Stop();
+        if (!fit.Succeeded)
+        {
+            // One law without a finite optimum must not cost the others their results: it is reported, not thrown.
+            var nothing = new double[fit.Layout.Count];
+            Array.Fill(nothing, double.NaN);
+            return new LawEvaluation(TLaw.Name, fit.Layout.Count, double.NaN, FitMetrics.Score<TLaw>(nothing, train, scoring), FitMetrics.Score<TLaw>(nothing, test, scoring),
+                watch.Elapsed, nothing, fit.Layout.Names, fit.Warnings, "no finite optimum: " + string.Join(" ", fit.Warnings));
+        }
+
         return new LawEvaluation(
             TLaw.Name,
             fit.Layout.Count,
@@ -108,7 +123,22 @@ public static class LawComparison
         text.AppendLine(culture, $"{"law",-44} {"params",6} {"train MRE",10} {"test MRE",10} {"test RMSE",10} {"fit ms",8}");
         foreach (var r in results)
         {
-            text.AppendLine(culture, $"{r.Law,-44} {r.ParameterCount,6} {r.Train.Overall.Mre,10:P3} {r.Test.Overall.Mre,10:P3} {r.Test.Overall.Rmse,10:G4} {r.FitTime.TotalMilliseconds,8:F0}");
+            if (r.Succeeded)
+            {
+                text.AppendLine(culture, $"{r.Law,-44} {r.ParameterCount,6} {r.Train.Overall.Mre,10:P3} {r.Test.Overall.Mre,10:P3} {r.Test.Overall.Rmse,10:G4} {r.FitTime.TotalMilliseconds,8:F0}");
+            }
+            else
+            {
+                text.AppendLine(culture, $"{r.Law,-44} {r.ParameterCount,6} FAILED: {r.Failure}");
+            }
+        }
+
+        foreach (var r in results.Where(r => r.Succeeded))
+        {
+            foreach (var warning in r.Warnings)
+            {
+                text.AppendLine(culture, $"warning ({r.Law}): {warning}");
+            }
         }
 
         return text.ToString();

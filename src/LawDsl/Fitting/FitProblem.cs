@@ -96,6 +96,27 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <summary>The runs being fitted.</summary>
     public RunTable Runs { get; }
 
+    /// <summary>
+    /// The counted entries at which the law is not finite for <paramref name="parameters"/>, as (domain, run, weight),
+    /// in entry order: what makes every start's objective non-finite, named so the user can mask or floor them.
+    /// </summary>
+    public List<(string Domain, int Run, double Weight)> NonFiniteEntries(ReadOnlySpan<double> parameters)
+    {
+        var predictions = new double[_predictions.Length];
+        TLaw.Evaluate(parameters, Runs, predictions);
+        var found = new List<(string, int, double)>();
+        foreach (var entry in _entries)
+        {
+            if (!double.IsFinite(predictions[entry]))
+            {
+                var (output, row) = (entry / Runs.Rows, entry % Runs.Rows);
+                found.Add((Runs.DomainNames[output], row, Runs.Weight(output)[row]));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The objective.</summary>
     public FitObjective Objective { get; }
 

@@ -13,10 +13,10 @@ internal static class ParameterStatistics
         var warnings = result.WarningList;
         if (result.Best is not { } best)
         {
-            var reasons = result.Starts.GroupBy(s => s.Outcome.Exit).Select(g => $"{g.Count()} {g.Key}");
+            var reasons = result.Starts.GroupBy(s => s.Outcome.Exit).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"));
             warnings.Add(result.Starts.Count == 0
                 ? "No start finished" + (result.Cancelled ? " before the fit was cancelled." : ".")
-                : $"Every start ended with a non-finite objective ({string.Join(", ", reasons)}); check the start ranges and the data's units.");
+                : $"Every start ended with a non-finite objective ({string.Join(", ", reasons)}); " + WhyNonFinite(result.Layout, problem));
             return;
         }
 
@@ -50,6 +50,25 @@ internal static class ParameterStatistics
     /// Names the domains with fewer counted entries than per-domain parameters of their own: the data cannot determine
     /// those, and predictions for the domain extrapolate at the optimizer's whim unless a prior settles them.
     /// </summary>
+    /// <summary>Names the entries at which the law is infinite or NaN in the middle of the start ranges, and what to do about them.</summary>
+    private static string WhyNonFinite<TLaw>(ParameterLayout layout, FitProblem<TLaw> problem)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var middle = Enumerable.Range(0, layout.Count).Select(p => 0.5 * (layout.StartLow[p] + layout.StartHigh[p])).ToArray();
+        var bad = problem.NonFiniteEntries(middle);
+        if (bad.Count == 0)
+        {
+            return "the law is finite at the middle of its start ranges, so check the start ranges and the data's units.";
+        }
+
+        var shown = string.Join(", ", bad.Take(5).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Domain} in run {e.Run} (h = {e.Weight:G4})")));
+        var zeros = bad.Count(e => e.Weight == 0);
+        var advice = zeros > 0
+            ? $" {zeros} of them have a zero weight: a law that is infinite at h = 0 needs a mask that leaves them out (EntryMask.WeightAtLeast, the tool's --mask) or a floor on the weights."
+            : " Check the data's units and the law's start ranges.";
+        return string.Create(CultureInfo.InvariantCulture, $"the law is not finite at {bad.Count} counted entr{(bad.Count == 1 ? "y" : "ies")} even in the middle of its start ranges: {shown}{(bad.Count > 5 ? ", …" : string.Empty)}.") + advice;
+    }
+
     private static void WarnThinDomains<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem)
         where TLaw : IMixingLaw<TLaw>
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LawDsl.Cli;
+using LawDsl.Tests.Support;
 
 namespace LawDsl.Tests.Cli;
 
@@ -110,6 +111,22 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(cases.Count >= 50, $"{cases.Count} cases");
         Assert.Contains(LawCommand.Usage, cases);
         Assert.Contains(LawCommand.BadData, cases);
+    }
+
+    [Fact]
+    public void A_law_without_a_finite_optimum_costs_the_comparison_nothing_else_and_is_named_with_its_entries()
+    {
+        // The shipped 17-domain Pile runs under the default mask: zero weights make the capacity–noise law infinite.
+        var pile = SharedData.File("pile17_regmix1B_merged.csv");
+        Assert.SkipWhen(pile is null, Support.RealData.Missing("pile17_regmix1B_merged.csv"));
+        var json = Path.Combine(_folder, "compare.json");
+        var (code, output, error) = CliRuns.Run("compare", pile!, "--ignore", "index", "--n", "1000", "--d", "25", "--weight-tolerance", "0.01", "--starts", "2",
+            "--laws", "capacity-noise", "Chinchilla per domain", "--json", json);
+        Assert.True(code == LawCommand.Success, error);
+        Assert.Contains("FAILED: no finite optimum: Every start ended with a non-finite objective", output, StringComparison.Ordinal);
+        Assert.Contains("have a zero weight: a law that is infinite at h = 0 needs a mask", output, StringComparison.Ordinal);
+        Assert.Matches(@"Chinchilla per domain\s+85\s+[0-9.]+ %", output);
+        Assert.Contains("\"Failure\"", File.ReadAllText(json), StringComparison.Ordinal);
     }
 
     [Fact]
