@@ -12,7 +12,8 @@ namespace LawDsl.Cli;
 /// <summary>
 /// <c>lawdsl</c>: check, fit, compare, optimize and predict over CSV run tables with the shipped laws.
 /// Exit codes: 0 success, 1 no usable optimum, 2 bad command line (unknown law, option or value), 3 bad run data,
-/// 4 a file that could not be read or written. No input ends in a stack trace.
+/// 4 a file that could not be read or written, 130 interrupted (Ctrl+C; 143 for SIGTERM, see Program) after printing
+/// and writing what finished. No input ends in a stack trace.
 /// </summary>
 public static class LawCommand
 {
@@ -31,6 +32,12 @@ public static class LawCommand
     /// <summary>Exit code of a file the system refused to read or write (disk full, permissions); outputs are left unchanged.</summary>
     public const int FileFailure = 4;
 
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT): what finished was printed, and written where asked.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Exit code after SIGTERM (128 + SIGTERM).</summary>
+    public const int Terminated = 143;
+
     // Beyond this a multi-start fit is a typo, not a plan: 10⁵ starts of the largest shipped law take hours and gigabytes.
     private const int MaxStarts = 100_000;
 
@@ -48,14 +55,18 @@ public static class LawCommand
     private static readonly Option<double?> Prior = new("--prior") { Description = "Strength of a weak prior toward the middle of each parameter's start range (e.g. 1e-3), for domains with too few runs" };
     private static readonly Option<string?> Json = new("--json") { Description = "Write the results as JSON to this file" };
 
-    /// <summary>Runs the tool with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/>, writing to the given streams; returns the exit code. When
+    /// <paramref name="cancellation"/> fires (Ctrl+C), running fits stop, what finished is printed and written, and the
+    /// code is <see cref="Interrupted"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 200;
         var root = new RootCommand("Fit, compare, check and use data-mixing scaling laws on CSV run tables.")
         {
-            Check(console), Fit(console), Compare(console), Optimize(console), Predict(console),
+            Check(console), Fit(console, error, cancellation), Compare(console, error, cancellation), Optimize(console, error, cancellation), Predict(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -70,7 +81,8 @@ public static class LawCommand
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Termination signals are the caller's (Program), which turns them into the cancellation token.
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (RunDataException problem)
         {
@@ -118,7 +130,7 @@ public static class LawCommand
         return command;
     }
 
-    private static Command Fit(IAnsiConsole console)
+    private static Command Fit(IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
         var command = WithTableOptions(new Command("fit", "Fit one law") { LawOption, Starts, Seed, MinWeight, Prior, Json });
         command.SetAction(parsed =>
@@ -126,7 +138,12 @@ public static class LawCommand
             var law = LawTools.Find(parsed.GetValue(LawOption)!);
             ValidateOutput(parsed);
             var runs = Load(parsed);
-            var fit = law.Fit(runs, Objective(parsed), FitOptionsOf(parsed));
+            var fit = law.Fit(runs, Objective(parsed), FitOptionsOf(parsed), new ProgressLines(error, "fit " + law.Name), cancellation);
+            if (cancellation.IsCancellationRequested)
+            {
+                console.WriteLine("INTERRUPTED: the fit was cancelled; what follows is the best of the starts that finished.");
+            }
+
             var table = new Table().AddColumns("parameter", "value", "standard error");
             for (var p = 0; p < fit.Parameters.Count; p++)
             {
@@ -145,12 +162,12 @@ public static class LawCommand
                 OutputFile.WriteAtomically(path, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
             }
 
-            return fit.Parameters.Count > 0 ? Success : Failed;
+            return cancellation.IsCancellationRequested ? Interrupted : fit.Parameters.Count > 0 ? Success : Failed;
         });
         return command;
     }
 
-    private static Command Compare(IAnsiConsole console)
+    private static Command Compare(IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
         var laws = new Option<string[]>("--laws") { Description = "Laws to compare (default: all that apply)", AllowMultipleArgumentsPerToken = true };
         var split = new Option<string>("--split") { Description = "holdout (random 20%) or extrapolate (fit the smaller models, test the largest)", DefaultValueFactory = _ => "holdout" };
@@ -167,19 +184,25 @@ public static class LawCommand
                 var other => throw new UsageException($"Unknown split '{other}': use holdout or extrapolate."),
             };
             var objective = Objective(parsed);
-            var results = LawComparison.Run(runs, splitting, chosen.Select(l => l.Candidate), objective, FitOptionsOf(parsed));
+            var results = LawComparison.Run(runs, splitting, chosen.Select(l => l.Candidate), objective, FitOptionsOf(parsed),
+                progressFor: candidate => new ProgressLines(error, "fit " + candidate.Name), cancellationToken: cancellation);
+            if (cancellation.IsCancellationRequested)
+            {
+                console.WriteLine("INTERRUPTED: the comparison was cancelled; laws whose fit was cut short show the best of their finished starts, laws not reached show no finite optimum.");
+            }
+
             console.Write(new Text(LawComparison.Format(results, splitting)));
             if (parsed.GetValue(Json) is { } path)
             {
                 OutputFile.WriteAtomically(path, JsonSerializer.Serialize(results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds, r.Failure, r.Warnings }), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             }
 
-            return Success;
+            return cancellation.IsCancellationRequested ? Interrupted : Success;
         });
         return command;
     }
 
-    private static Command Optimize(IAnsiConsole console)
+    private static Command Optimize(IAnsiConsole console, TextWriter error, CancellationToken cancellation)
     {
         var targetN = new Option<double>("--target-n") { Description = "Model size to optimize for (law units)", DefaultValueFactory = _ => 1300 };
         var targetD = new Option<double>("--target-d") { Description = "Tokens to optimize for (law units)", DefaultValueFactory = _ => 30 };
@@ -196,7 +219,13 @@ public static class LawCommand
             }
 
             var runs = Load(parsed);
-            var fit = law.Fit(runs, Objective(parsed), FitOptionsOf(parsed));
+            var fit = law.Fit(runs, Objective(parsed), FitOptionsOf(parsed), new ProgressLines(error, "fit " + law.Name), cancellation);
+            if (cancellation.IsCancellationRequested)
+            {
+                console.WriteLine("INTERRUPTED: the fit was cancelled before the mixture was optimized; nothing was chosen.");
+                return Interrupted;
+            }
+
             if (fit.Parameters.Count == 0)
             {
                 console.WriteLine("The fit found no finite optimum: " + string.Join(" ", fit.Warnings));

@@ -15,7 +15,7 @@ internal interface ILawTool
 
     ParameterLayout Layout(int domains);
 
-    FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options);
+    FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation);
 
     MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureConstraints constraints);
 
@@ -31,10 +31,8 @@ internal sealed class LawTool<TLaw> : ILawTool
 
     public ParameterLayout Layout(int domains) => TLaw.CreateLayout(domains);
 
-    public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options)
-    {
-        return LawFitter.Fit<TLaw>(runs, objective, options).Summarize(runs.DomainNames);
-    }
+    public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation) =>
+        LawFitter.Fit<TLaw>(runs, objective, options, progress, cancellation).Summarize(runs.DomainNames);
 
     public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureConstraints constraints) =>
         MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.Domains.Count, scale, constraints: constraints);

@@ -63,7 +63,7 @@ public sealed class LawCandidate<TLaw> : ILawCandidate
             var nothing = new double[fit.Layout.Count];
             Array.Fill(nothing, double.NaN);
             return new LawEvaluation(TLaw.Name, fit.Layout.Count, double.NaN, FitMetrics.Score<TLaw>(nothing, train, scoring), FitMetrics.Score<TLaw>(nothing, test, scoring),
-                watch.Elapsed, nothing, fit.Layout.Names, fit.Warnings, "no finite optimum: " + string.Join(" ", fit.Warnings));
+                watch.Elapsed, nothing, fit.Layout.Names, fit.Warnings, fit.Cancelled && fit.Starts.Count == 0 ? "cancelled before any start finished" : "no finite optimum: " + string.Join(" ", fit.Warnings));
         }
 
         return new LawEvaluation(

@@ -130,6 +130,28 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Interrupting_a_comparison_prints_and_writes_what_finished_and_exits_130()
+    {
+        var csv = CliRuns.Write(_folder);
+        var json = Path.Combine(_folder, "compare.json");
+        using var cancellation = new CancellationTokenSource();
+
+        // Ctrl+C as soon as the first law reports progress: the fit in flight stops, the laws after it never start.
+        var error = new CancellingWriter(cancellation, "fit capacity-noise:");
+        var output = new StringWriter();
+        string[] args = ["compare", csv, .. CliRuns.TableOptions, "--laws", "capacity-noise", "Chinchilla per domain", "--starts", "400", "--json", json];
+        var code = LawCommand.Run(args, output, error, cancellation.Token);
+
+        Assert.Equal(LawCommand.Interrupted, code);
+        var text = output.ToString();
+        Assert.StartsWith("INTERRUPTED: the comparison was cancelled", text, StringComparison.Ordinal);
+        Assert.Matches(@"capacity-noise\s+\d+\s+[0-9.]+ %", text);
+        Assert.Contains("The fit was cancelled after", text, StringComparison.Ordinal);
+        Assert.Contains("Chinchilla per domain                            15 FAILED: cancelled before any start finished", text, StringComparison.Ordinal);
+        Assert.Contains("cancelled before any start finished", File.ReadAllText(json), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_crash_between_write_and_rename_leaves_the_old_file_intact()
     {
         var path = Path.Combine(_folder, "fit.json");
@@ -148,5 +170,18 @@ public sealed class HostileInputTests : IDisposable
         var values = Enumerable.Range(0, count).Select(k => k == 0 ? (double.IsNaN(value) ? "\"NaN\"" : value.ToString("R", CultureInfo.InvariantCulture)) : "0.5");
         return "{\"law\": \"" + law + "\", \"domains\": [\"" + firstDomain + "\", \"b\", \"c\"], \"objective\": \"x\", \"value\": 1, \"converged\": true, \"parameterNames\": [" + string.Join(", ", names)
             + "], \"parameters\": [" + string.Join(", ", values) + "], \"standardErrors\": null, \"warnings\": []}";
+    }
+
+    /// <summary>Stands for stderr and presses Ctrl+C when a line starting with <paramref name="trigger"/> appears.</summary>
+    private sealed class CancellingWriter(CancellationTokenSource cancellation, string trigger) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith(trigger, StringComparison.Ordinal) == true)
+            {
+                cancellation.Cancel();
+            }
+        }
     }
 }
