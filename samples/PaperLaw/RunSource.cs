@@ -24,6 +24,11 @@ internal static class RunSource
         return (runs, "simulator of the paper's setting (4 domains, N = 60..480M, D = 2..8B)");
     }
 
-    private static RunTable Load(string path, double modelSizeUnit, double tokensUnit) =>
-        RunTableCsv.Load(path, new RunTableCsvOptions { ModelSizeUnit = modelSizeUnit, TokensUnit = tokensUnit, IgnoredColumns = ["index", "mixture_id"], WeightSumTolerance = 5e-3 });
+    private static RunTable Load(string path, double modelSizeUnit, double tokensUnit)
+    {
+        // The run-id columns of the shipped files, ignored where this file has them (ignoring a missing column is an error).
+        var header = File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Split(',').Select(c => c.Trim()).ToArray() ?? [] : [];
+        var ids = new[] { "index", "mixture_id" }.Where(header.Contains).ToArray();
+        return RunTableCsv.Load(path, new RunTableCsvOptions { ModelSizeUnit = modelSizeUnit, TokensUnit = tokensUnit, IgnoredColumns = ids, WeightSumTolerance = 5e-3 });
+    }
 }

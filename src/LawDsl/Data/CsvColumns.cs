@@ -91,7 +91,11 @@ internal sealed class CsvColumns
 
         foreach (var ignored in options.IgnoredColumns)
         {
-            Take(ignored);
+            // Ignoring a column that is not there is a typo that would otherwise pass in silence.
+            if (Take(ignored) is null)
+            {
+                problems.Add(new RunDataProblem(source, 1, ignored, null, "A column to ignore is not in the file; check its spelling against the header."));
+            }
         }
 
         for (var c = 0; c < header.Length; c++)

@@ -73,6 +73,7 @@ public sealed class HostileInputTests : IDisposable
         { "ragged line", "check {file}", Header + "\n0.5,0.5,1,1,2\n", LawCommand.BadData, "The run data has 1 problem" },
         { "duplicate column", "check {file}", Header + ",a_loss\n0.5,0.5,1,1,2,3,4\n", LawCommand.BadData, "The run data has" },
         { "unknown column", "check {csv} --n-unit 1e6 --d-unit 1e9", null, LawCommand.BadData, "The run data has 1 problem" },
+        { "ignored column missing", "check {csv} {opts} --ignore runid", null, LawCommand.BadData, "column 'runid': A column to ignore is not in the file" },
     };
 
     [Theory]
