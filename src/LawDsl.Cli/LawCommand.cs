@@ -232,6 +232,11 @@ public static class LawCommand
                 return Failed;
             }
 
+            foreach (var warning in fit.Warnings)
+            {
+                console.WriteLine("warning (fit): " + warning);
+            }
+
             var constraints = new MixtureConstraints { Lower = Enumerable.Repeat(lowest, runs.Domains).ToArray() };
             var best = law.Optimize(fit, scale, constraints);
             console.Write(new Text(best.Report(runs.DomainNames)));

@@ -96,6 +96,28 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <summary>The runs being fitted.</summary>
     public RunTable Runs { get; }
 
+    /// <summary>R² of the predictions at <paramref name="parameters"/> against the counted losses; NaN if any prediction is not finite.</summary>
+    public double InSampleRSquared(ReadOnlySpan<double> parameters)
+    {
+        var predictions = new double[_predictions.Length];
+        TLaw.Evaluate(parameters, Runs, predictions);
+        var mean = _observed.Average();
+        double residual = 0, total = 0;
+        for (var k = 0; k < _entries.Length; k++)
+        {
+            var predicted = predictions[_entries[k]];
+            if (!double.IsFinite(predicted))
+            {
+                return double.NaN;
+            }
+
+            residual += (_observed[k] - predicted) * (_observed[k] - predicted);
+            total += (_observed[k] - mean) * (_observed[k] - mean);
+        }
+
+        return total > 0 ? 1 - (residual / total) : residual == 0 ? 1 : double.NegativeInfinity;
+    }
+
     /// <summary>
     /// The counted entries at which the law is not finite for <paramref name="parameters"/>, as (domain, run, weight),
     /// in entry order: what makes every start's objective non-finite, named so the user can mask or floor them.

@@ -66,6 +66,18 @@ public sealed class FitResult<TLaw>
     /// <summary>The covariance σ²(JᵀJ)⁻¹ (row-major, parameters at a bound have zero rows); null when not defined.</summary>
     public double[]? Covariance { get; internal set; }
 
+    /// <summary>
+    /// R² of the fitted predictions against the counted training losses (NaN without a finite optimum). Below 0 the law
+    /// explains them worse than their mean.
+    /// </summary>
+    public double InSampleRSquared { get; internal set; } = double.NaN;
+
+    /// <summary>
+    /// Whether the fit can be called converged: the best start's solver converged, and the fitted law is finite at every
+    /// counted entry with an in-sample R² of at least 0. A solver can converge on a fit that is no use; this says so.
+    /// </summary>
+    public bool Converged => Outcome?.Converged == true && InSampleRSquared >= 0;
+
     /// <summary>Everything a user should know before trusting the result.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -80,7 +92,7 @@ public sealed class FitResult<TLaw>
         domains,
         ObjectiveDescription,
         Objective,
-        Outcome?.Converged ?? false,
+        Converged,
         Layout.Names,
         Succeeded ? Parameters : [],
         StandardErrors,

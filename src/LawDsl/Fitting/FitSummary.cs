@@ -10,7 +10,7 @@ namespace LawDsl.Fitting;
 /// <param name="Domains">The domains it was fitted on, in order.</param>
 /// <param name="Objective">What was minimized.</param>
 /// <param name="Value">The objective at the optimum.</param>
-/// <param name="Converged">Whether the best start converged.</param>
+/// <param name="Converged">Whether the fit converged to a usable optimum (<see cref="FitResult{TLaw}.Converged"/>).</param>
 /// <param name="ParameterNames">Parameter names, flat.</param>
 /// <param name="Parameters">Parameter values, flat.</param>
 /// <param name="StandardErrors">Standard errors, when defined.</param>

@@ -30,6 +30,17 @@ internal static class ParameterStatistics
             warnings.Add($"The best start did not converge ({best.Outcome.Exit} after {best.Outcome.Iterations} iterations).");
         }
 
+        result.InSampleRSquared = problem.InSampleRSquared(best.Parameters);
+        if (double.IsNaN(result.InSampleRSquared))
+        {
+            var bad = problem.NonFiniteEntries(best.Parameters);
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The fitted law is not finite at {bad.Count} counted entr{(bad.Count == 1 ? "y" : "ies")} (e.g. {string.Join(", ", bad.Take(3).Select(e => $"{e.Domain} in run {e.Run}"))}); the fit is not usable there, so it is not called converged."));
+        }
+        else if (result.InSampleRSquared < 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The in-sample R² is {result.InSampleRSquared:G4}: the fitted law explains the training losses worse than their mean, so the fit is not called converged; do not use it."));
+        }
+
         var layout = result.Layout;
         WarnThinDomains(result, problem);
         var atBound = Enumerable.Range(0, layout.Count).Where(p => best.Parameters[p] <= layout.Lower[p] || best.Parameters[p] >= layout.Upper[p]).ToList();
@@ -99,6 +110,12 @@ internal static class ParameterStatistics
         var n = problem.ParameterCount;
         var m = problem.ResidualCount;
         var free = Enumerable.Range(0, n).Where(p => !atBound.Contains(p)).ToArray();
+        if (free.Length == 0)
+        {
+            // Every parameter sits at a bound (the warning above names them): there is no covariance to compute.
+            return;
+        }
+
         if (problem.EntryCount <= free.Length)
         {
             result.WarningList.Add($"{problem.EntryCount} counted entries for {free.Length} free parameters: no degrees of freedom for standard errors.");
