@@ -108,11 +108,17 @@ public static class LawCommand
     }
 
     /// <summary>A parser message in the user's words: 'a number', not System.Nullable`1[System.Double].</summary>
-    private static string Readable(string message) => message
-        .Replace("'System.Nullable`1[System.Double]'", "a number", StringComparison.Ordinal)
-        .Replace("'System.Double'", "a number", StringComparison.Ordinal)
-        .Replace("'System.Int32'", "an integer", StringComparison.Ordinal)
-        .Replace("as expected type ", "as ", StringComparison.Ordinal);
+    private static string Readable(string message)
+    {
+        var plain = message
+            .Replace("'System.Nullable`1[System.Double]'", "a number", StringComparison.Ordinal)
+            .Replace("'System.Double'", "a number", StringComparison.Ordinal)
+            .Replace("'System.Int32'", "an integer", StringComparison.Ordinal)
+            .Replace("as expected type ", "as ", StringComparison.Ordinal);
+
+        // Every command's one argument is the run table; say so where the parser only says an argument is missing.
+        return System.Text.RegularExpressions.Regex.Replace(plain, @"^Required argument missing for command: '(\w+)'\.$", "Required argument missing for command: '$1' (the run table, a CSV file).");
+    }
 
     private static Command Check(IAnsiConsole console)
     {

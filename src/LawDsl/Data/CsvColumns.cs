@@ -34,6 +34,13 @@ internal sealed class CsvColumns
             return columns;
         }
 
+        if (header.FirstOrDefault(h => h.Contains('\uFFFD', StringComparison.Ordinal)) is { } garbled)
+        {
+            // The reader decodes UTF-8; bytes that are not UTF-8 arrive as U+FFFD and would become mangled domain names.
+            problems.Add(new RunDataProblem(source, 1, garbled, null, "The header is not valid UTF-8 (a byte could not be decoded); save the file as UTF-8."));
+            return columns;
+        }
+
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Length; c++)
         {

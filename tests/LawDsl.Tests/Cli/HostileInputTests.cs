@@ -74,6 +74,32 @@ public sealed class HostileInputTests : IDisposable
         { "duplicate column", "check {file}", Header + ",a_loss\n0.5,0.5,1,1,2,3,4\n", LawCommand.BadData, "The run data has" },
         { "unknown column", "check {csv} --n-unit 1e6 --d-unit 1e9", null, LawCommand.BadData, "The run data has 1 problem" },
         { "ignored column missing", "check {csv} {opts} --ignore runid", null, LawCommand.BadData, "column 'runid': A column to ignore is not in the file" },
+        { "header not UTF-8", "check {file}", "weight_caf\u00e9,weight_b,model_size,n_tokens,caf\u00e9_loss,b_loss\n0.5,0.5,1,1,2,3\n", LawCommand.BadData, "The header is not valid UTF-8" },
+        { "runs path is a folder", "check {dir} {opts}", null, LawCommand.BadData, "The file does not exist." },
+        { "no weight columns", "check {file}", "model_size,n_tokens,a_loss\n1,1,2\n", LawCommand.BadData, "No mixture weight columns: expected columns named weight_<domain>." },
+        { "no loss column", "check {file}", "weight_a,weight_b,model_size,n_tokens,a_loss\n0.5,0.5,1,1,2\n", LawCommand.BadData, "No loss column for domain 'b'" },
+        { "no model size", "check {file}", "weight_a,weight_b,n_tokens,a_loss,b_loss\n0.5,0.5,1,2,3\n", LawCommand.BadData, "No model size column" },
+        { "no tokens", "check {file}", "weight_a,weight_b,model_size,a_loss,b_loss\n0.5,0.5,1,2,3\n", LawCommand.BadData, "No token column" },
+        { "column and constant", "check {file} --n 5", Header + "\n0.5,0.5,1,1,2,3\n", LawCommand.BadData, "The file has a model size column and ModelSize is also set" },
+        { "empty weight", "check {file}", Header + "\n,1,1,1,2,3\n", LawCommand.BadData, "The cell is empty." },
+        { "zero loss", "check {file}", Header + "\n0.5,0.5,1,1,0,3\n", LawCommand.BadData, "A loss must be positive." },
+        { "infinite loss", "check {file}", Header + "\n0.5,0.5,1,1,Infinity,3\n", LawCommand.BadData, "The loss is not finite" },
+        { "negative tokens", "check {file}", Header + "\n0.5,0.5,1,-1,2,3\n", LawCommand.BadData, "A model size or token count must be positive." },
+        { "zero model size", "check {file}", Header + "\n0.5,0.5,0,1,2,3\n", LawCommand.BadData, "A model size or token count must be positive." },
+        { "NaN weight", "check {file}", Header + "\n NaN,0.5,1,1,2,3\n", LawCommand.BadData, "The value is not finite." },
+        { "trailing comma", "check {file}", Header + "\n0.5,0.5,1,1,2,3,\n", LawCommand.BadData, "The line has 7 cells; the header has 6." },
+        { "hex number", "check {file}", Header + "\n0.5,0.5,0x10,1,2,3\n", LawCommand.BadData, "The cell is not a number" },
+        { "thousands separator", "check {file}", Header + "\n0.5,0.5,\"1,000\",1,2,3\n", LawCommand.BadData, "The cell is not a number" },
+        { "fit without law", "fit {csv} {opts}", null, LawCommand.Usage, "--law" },
+        { "predict without fit", "predict {csv} {opts}", null, LawCommand.Usage, "--fit" },
+        { "no runs argument", "fit --law BiMix", null, LawCommand.Usage, "Required argument missing for command: 'fit' (the run table, a CSV file)." },
+        { "compare unknown law", "compare {csv} {opts} --laws capacity-noise sideways --json {out}", null, LawCommand.Usage, "Unknown law 'sideways'." },
+        { "optimize unknown law", "optimize {csv} {opts} --law sideways", null, LawCommand.Usage, "Unknown law 'sideways'." },
+        { "seed not an integer", "fit {csv} {opts} --law BiMix --seed one", null, LawCommand.Usage, "Cannot parse argument 'one' for option '--seed' as an integer" },
+        { "target N not a number", "optimize {csv} {opts} --law BiMix --target-n big", null, LawCommand.Usage, "Cannot parse argument 'big' for option '--target-n' as a number" },
+        { "starts fractional", "fit {csv} {opts} --law BiMix --starts 1.5", null, LawCommand.Usage, "Cannot parse argument '1.5' for option '--starts' as an integer" },
+        { "unknown command", "frobnicate {csv}", null, LawCommand.Usage, "frobnicate" },
+        { "split without value", "compare {csv} {opts} --laws BiMix --split", null, LawCommand.Usage, "--split" },
     };
 
     [Theory]
@@ -86,7 +112,8 @@ public sealed class HostileInputTests : IDisposable
         var filePath = Path.Combine(_folder, fileName);
         if (file is not null)
         {
-            File.WriteAllText(filePath, file);
+            // The "not UTF-8" case writes Latin-1 bytes, as a spreadsheet on an old system would.
+            File.WriteAllText(filePath, file, name.Contains("UTF-8", StringComparison.Ordinal) ? System.Text.Encoding.Latin1 : new System.Text.UTF8Encoding(false));
         }
 
         var output = Path.Combine(_folder, "out.json");
