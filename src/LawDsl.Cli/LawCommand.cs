@@ -194,7 +194,7 @@ public static class LawCommand
                 progressFor: candidate => new ProgressLines(error, "fit " + candidate.Name), cancellationToken: cancellation);
             if (cancellation.IsCancellationRequested)
             {
-                console.WriteLine("INTERRUPTED: the comparison was cancelled; laws whose fit was cut short show the best of their finished starts, laws not reached show no finite optimum.");
+                console.WriteLine("INTERRUPTED: the comparison was cancelled; laws whose fit was cut short show the best of their finished starts, laws not reached say so.");
             }
 
             console.Write(new Text(LawComparison.Format(results, splitting)));
