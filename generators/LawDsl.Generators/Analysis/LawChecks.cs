@@ -142,16 +142,13 @@ internal static class LawChecks
     /// <summary>Whether a conditional's comparison depends on root variable <paramref name="variable"/> (the derivative cannot see the jump).</summary>
     private static bool JumpsIn(Node node, int variable)
     {
-        if (node.Kind == NodeKind.Apply && Operations.IsSelect(node.Operation!) && (Mentions(node[0], variable) || Mentions(node[1], variable)))
+        if (node.Kind == NodeKind.Apply && Operations.IsSelect(node.Operation!) && (node[0].Mentions(variable) || node[1].Mentions(variable)))
         {
             return true;
         }
 
         return node.Args.Any(arg => JumpsIn(arg, variable));
     }
-
-    private static bool Mentions(Node node, int variable) =>
-        (node.Kind == NodeKind.RootVariable && node.Index1 == variable) || node.Args.Any(arg => Mentions(arg, variable));
 
     /// <summary>Pairs of parameters that only ever occur multiplied (or divided) by each other, with the same indexes.</summary>
     private static IEnumerable<(string First, string Second, string Relation)> Inseparable(Node body)

@@ -12,12 +12,12 @@ namespace LawDsl.Generators.Differentiation;
 internal sealed class AdjointFiniteness
 {
     private readonly HashSet<int> _mayBeNonFinite = new();
-    private readonly RangeAnalysis _ranges;
+
+    // (node, argument) pairs whose contribution needs the zero-safe product, decided once in the sweep.
+    private readonly HashSet<(int Node, int Argument)> _zeroSafe = new();
 
     public AdjointFiniteness(KernelGraph graph, RangeAnalysis ranges)
     {
-        _ranges = ranges;
-
         // Parents come after their arguments in the graph, so one sweep from the end sees every path into a node.
         for (var id = graph.Count - 1; id >= 0; id--)
         {
@@ -30,6 +30,7 @@ internal sealed class AdjointFiniteness
                     {
                         if (flagged || ranges.MayBeNonFinite(node.Operation!.Partial(node, k)))
                         {
+                            _zeroSafe.Add((id, k));
                             _mayBeNonFinite.Add(graph.Id(node[k]));
                         }
                     }
@@ -49,6 +50,6 @@ internal sealed class AdjointFiniteness
     public Node Contribution(Node node, int nodeId, int argument)
     {
         var partial = node.Operation!.Partial(node, argument);
-        return _mayBeNonFinite.Contains(nodeId) || _ranges.MayBeNonFinite(partial) ? Algebra.ZeroSafeMul(Adjoint.Seed, partial) : Algebra.Mul(Adjoint.Seed, partial);
+        return _zeroSafe.Contains((nodeId, argument)) ? Algebra.ZeroSafeMul(Adjoint.Seed, partial) : Algebra.Mul(Adjoint.Seed, partial);
     }
 }

@@ -21,7 +21,7 @@ internal static class Derivative
             case NodeKind.Sum:
                 return WithRespectTo(node[0], variable) is { } body ? Algebra.Sum(node.Index1, body) : null;
             case NodeKind.Root:
-                return DependsOn(node, variable) ? null : Algebra.Zero;
+                return node.Mentions(variable) ? null : Algebra.Zero;
             case NodeKind.Apply:
                 var total = Algebra.Zero;
                 for (var k = 0; k < node.Args.Count; k++)
@@ -42,23 +42,5 @@ internal static class Derivative
                 // Leaves do not move with λ, and a fixed bisection is piecewise constant.
                 return Algebra.Zero;
         }
-    }
-
-    private static bool DependsOn(Node node, int variable)
-    {
-        if (node.Kind == NodeKind.RootVariable && node.Index1 == variable)
-        {
-            return true;
-        }
-
-        foreach (var arg in node.Args)
-        {
-            if (DependsOn(arg, variable))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -171,7 +171,7 @@ internal sealed class KernelEmitter
         var node = _graph[id];
         if (node.Kind is not (NodeKind.Root or NodeKind.Bisection))
         {
-            _writer.Line("var " + V(id) + " = " + Statement(Expression(node, arg => ReferenceEquals(arg, node) ? null : V(_graph.Id(arg)))) + ";");
+            _writer.Line("var " + V(id) + " = " + Expression(node, arg => ReferenceEquals(arg, node) ? null : V(_graph.Id(arg)), statement: true) + ";");
             return;
         }
 
@@ -307,7 +307,7 @@ internal sealed class KernelEmitter
                 var contribution = _finiteness.Contribution(node, id, argument);
                 if (!contribution.IsConst(0))
                 {
-                    _writer.Line(Guard(child) + A(child) + " += " + Statement(Expression(contribution, Named)) + ";");
+                    _writer.Line(Guard(child) + A(child) + " += " + Expression(contribution, Named, statement: true) + ";");
                 }
             }
         }
@@ -340,33 +340,12 @@ internal sealed class KernelEmitter
         return false;
     }
 
-    /// <summary>An expression as the right-hand side of a statement: outer parentheses dropped.</summary>
-    private static string Statement(string expression)
-    {
-        if (!expression.StartsWith("(", StringComparison.Ordinal) || !expression.EndsWith(")", StringComparison.Ordinal))
-        {
-            return expression;
-        }
-
-        // Only when the first parenthesis closes at the end, as in "(a + b)" but not "(a) + (b)".
-        var depth = 0;
-        for (var k = 0; k < expression.Length; k++)
-        {
-            depth += expression[k] == '(' ? 1 : expression[k] == ')' ? -1 : 0;
-            if (depth == 0 && k < expression.Length - 1)
-            {
-                return expression;
-            }
-        }
-
-        return expression.Substring(1, expression.Length - 2);
-    }
-
     /// <summary>
     /// A lane expression for <paramref name="node"/>: subexpressions that <paramref name="named"/> names are read from
-    /// their variables, the rest is spelled inline by each operation's lane member.
+    /// their variables, the rest is spelled inline by each operation's lane member. As a whole <paramref name="statement"/>
+    /// right-hand side an operator needs no parentheses of its own.
     /// </summary>
-    private string Expression(Node node, Func<Node, string?> named)
+    private string Expression(Node node, Func<Node, string?> named, bool statement = false)
     {
         if (named(node) is { } name)
         {
@@ -387,10 +366,11 @@ internal sealed class KernelEmitter
             case NodeKind.Apply:
                 var op = node.Operation!;
                 var args = node.Args.Select(a => Expression(a, named)).ToList();
+                var (open, close) = statement ? (string.Empty, string.Empty) : ("(", ")");
                 return op.LaneForm switch
                 {
-                    LaneForm.Infix => "(" + args[0] + " " + op.Lane + " " + args[1] + ")",
-                    LaneForm.Prefix => "(" + op.Lane + args[0] + ")",
+                    LaneForm.Infix => open + args[0] + " " + op.Lane + " " + args[1] + close,
+                    LaneForm.Prefix => open + op.Lane + args[0] + close,
                     _ => "T." + op.Lane + "(" + string.Join(", ", args) + ")",
                 };
             default:

@@ -60,6 +60,25 @@ internal sealed class Node : IEquatable<Node>
     /// <summary>Whether this node applies <paramref name="operation"/>.</summary>
     public bool Is(Operation operation) => ReferenceEquals(Operation, operation);
 
+    /// <summary>Whether root variable <paramref name="variable"/> occurs anywhere in this expression.</summary>
+    public bool Mentions(int variable)
+    {
+        if (Kind == NodeKind.RootVariable && Index1 == variable)
+        {
+            return true;
+        }
+
+        foreach (var arg in Args)
+        {
+            if (arg.Mentions(variable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static Node Const(double value) => new(NodeKind.Const, null, value, null, NoIndex, NoIndex, 0, NoArgs);
 
     public static Node Param(string name, int index1, int index2) => new(NodeKind.Param, null, 0, name, index1, index2, 0, NoArgs);
