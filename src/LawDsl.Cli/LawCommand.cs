@@ -55,6 +55,16 @@ public static class LawCommand
     private static readonly Option<double?> Prior = new("--prior") { Description = "Strength of a weak prior toward the middle of each parameter's start range (e.g. 1e-3), for domains with too few runs" };
     private static readonly Option<string?> Json = new("--json") { Description = "Write the results as JSON to this file" };
 
+    // How the tool names the run-table options the library validates.
+    private static readonly Dictionary<string, string> TableFlags = new(StringComparer.Ordinal)
+    {
+        [nameof(RunTableCsvOptions.ModelSizeUnit)] = ModelSizeUnit.Name,
+        [nameof(RunTableCsvOptions.TokensUnit)] = TokensUnit.Name,
+        [nameof(RunTableCsvOptions.ModelSize)] = ModelSize.Name,
+        [nameof(RunTableCsvOptions.Tokens)] = Tokens.Name,
+        [nameof(RunTableCsvOptions.WeightSumTolerance)] = Tolerance.Name,
+    };
+
     /// <summary>
     /// Runs the tool with <paramref name="args"/>, writing to the given streams; returns the exit code. When
     /// <paramref name="cancellation"/> fires (Ctrl+C), running fits stop, what finished is printed and written, and the
@@ -282,24 +292,24 @@ public static class LawCommand
         return command;
     }
 
-    /// <summary>The run table, after every table option is checked by its flag's name (the library would name its property).</summary>
+    /// <summary>The run table, after every table option is checked by the library's own rules, named by the tool's flags.</summary>
     private static RunTable Load(ParseResult parsed)
     {
-        var tolerance = parsed.GetValue(Tolerance);
-        if (!(tolerance >= 0) || double.IsPositiveInfinity(tolerance))
+        var options = new RunTableCsvOptions
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--weight-tolerance must be a finite number ≥ 0; it is {tolerance:R}."));
+            ModelSizeUnit = parsed.GetValue(ModelSizeUnit),
+            TokensUnit = parsed.GetValue(TokensUnit),
+            ModelSize = parsed.GetValue(ModelSize),
+            Tokens = parsed.GetValue(Tokens),
+            IgnoredColumns = parsed.GetValue(Ignore) ?? [],
+            WeightSumTolerance = parsed.GetValue(Tolerance),
+        };
+        if (options.FirstProblem(name => TableFlags[name]) is { } problem)
+        {
+            throw new UsageException(problem.Message);
         }
 
-        return RunTableCsv.Load(parsed.GetValue(RunsArgument)!, new RunTableCsvOptions
-        {
-            ModelSizeUnit = Positive(parsed.GetValue(ModelSizeUnit), "--n-unit"),
-            TokensUnit = Positive(parsed.GetValue(TokensUnit), "--d-unit"),
-            ModelSize = parsed.GetValue(ModelSize) is { } n ? Positive(n, "--n") : null,
-            Tokens = parsed.GetValue(Tokens) is { } d ? Positive(d, "--d") : null,
-            IgnoredColumns = parsed.GetValue(Ignore) ?? [],
-            WeightSumTolerance = tolerance,
-        });
+        return RunTableCsv.Load(parsed.GetValue(RunsArgument)!, options);
     }
 
     private static double Positive(double value, string flag) => value > 0 && double.IsFinite(value)

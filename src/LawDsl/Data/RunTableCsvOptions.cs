@@ -57,29 +57,32 @@ public sealed record RunTableCsvOptions
     /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
     public void Validate()
     {
-        RequirePositive(ModelSizeUnit, nameof(ModelSizeUnit));
-        RequirePositive(TokensUnit, nameof(TokensUnit));
-        if (ModelSize is { } n)
+        if (FirstProblem() is { } problem)
         {
-            RequirePositive(n, nameof(ModelSize));
-        }
-
-        if (Tokens is { } d)
-        {
-            RequirePositive(d, nameof(Tokens));
-        }
-
-        if (!(WeightSumTolerance >= 0) || double.IsPositiveInfinity(WeightSumTolerance))
-        {
-            throw new ArgumentOutOfRangeException(nameof(WeightSumTolerance), WeightSumTolerance, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(WeightSumTolerance)} must be a finite number ≥ 0; it is {WeightSumTolerance:R}."));
+            throw new ArgumentOutOfRangeException(problem.Option, problem.Value, problem.Message);
         }
     }
 
-    private static void RequirePositive(double value, string name)
+    /// <summary>
+    /// The first option out of range, or null: its property name, its value, and a message that names it as
+    /// <paramref name="displayName"/> says (the property name by default; a tool passes its flags).
+    /// </summary>
+    public (string Option, double Value, string Message)? FirstProblem(Func<string, string>? displayName = null)
     {
-        if (!(value > 0) || !double.IsFinite(value))
+        displayName ??= name => name;
+        (string, double, string) Problem(string option, double value, string rule) =>
+            (option, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{displayName(option)} must be {rule}; it is {value:R}."));
+
+        foreach (var (option, value) in new[] { (nameof(ModelSizeUnit), ModelSizeUnit), (nameof(TokensUnit), TokensUnit), (nameof(ModelSize), ModelSize), (nameof(Tokens), Tokens) })
         {
-            throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be a positive finite number; it is {value:R}."));
+            if (value is { } v && (!(v > 0) || !double.IsFinite(v)))
+            {
+                return Problem(option, v, "a positive finite number");
+            }
         }
+
+        return !(WeightSumTolerance >= 0) || double.IsPositiveInfinity(WeightSumTolerance)
+            ? Problem(nameof(WeightSumTolerance), WeightSumTolerance, "a finite number ≥ 0")
+            : null;
     }
 }
