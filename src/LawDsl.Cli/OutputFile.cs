@@ -28,7 +28,7 @@ internal static class OutputFile
         }
 
         // The folder must take a new file: the same test the atomic write will pass.
-        var probe = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".probe");
+        var probe = Sibling(full, ".probe");
         try
         {
             using (File.Create(probe, 1, FileOptions.DeleteOnClose))
@@ -49,7 +49,7 @@ internal static class OutputFile
     internal static void WriteAtomically(string path, string content, Action? beforeRename)
     {
         var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var temporary = Sibling(full, ".tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -71,4 +71,8 @@ internal static class OutputFile
             }
         }
     }
+
+    /// <summary>A hidden, unique file beside <paramref name="full"/>, in the same folder so a rename over it is atomic.</summary>
+    private static string Sibling(string full, string extension) =>
+        Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + extension);
 }

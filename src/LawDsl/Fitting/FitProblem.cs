@@ -99,8 +99,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <summary>R² of the predictions at <paramref name="parameters"/> against the counted losses; NaN if any prediction is not finite.</summary>
     public double InSampleRSquared(ReadOnlySpan<double> parameters)
     {
-        var predictions = new double[_predictions.Length];
-        TLaw.Evaluate(parameters, Runs, predictions);
+        var predictions = Predict(parameters);
         var mean = _observed.Average();
         double residual = 0, total = 0;
         for (var k = 0; k < _entries.Length; k++)
@@ -124,8 +123,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// </summary>
     public List<(string Domain, int Run, double Weight)> NonFiniteEntries(ReadOnlySpan<double> parameters)
     {
-        var predictions = new double[_predictions.Length];
-        TLaw.Evaluate(parameters, Runs, predictions);
+        var predictions = Predict(parameters);
         var found = new List<(string, int, double)>();
         foreach (var entry in _entries)
         {
