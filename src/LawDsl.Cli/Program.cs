@@ -14,5 +14,5 @@ void Stop(PosixSignalContext context, bool term)
 
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, term: false));
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, term: true));
-var code = LawCommand.Run(args, Console.Out, Console.Error, cancellation.Token);
-return code == LawCommand.Interrupted && terminated ? LawCommand.Terminated : code;
+var code = LawCommand.Run(args, Console.Out, Console.Error, cancellation.Token, liveProgress: !Console.IsErrorRedirected);
+return code == ExitCodes.Interrupted && terminated ? ExitCodes.Terminated : code;

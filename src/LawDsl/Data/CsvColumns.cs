@@ -71,7 +71,7 @@ internal sealed class CsvColumns
             var loss = candidates.Select(Take).FirstOrDefault(c => c is not null);
             if (loss is null)
             {
-                problems.Add(new RunDataProblem(source, 1, null, null, $"No loss column for domain '{domain}': looked for {string.Join(" and ", candidates.Select(c => "'" + c + "'"))}."));
+                problems.Add(new RunDataProblem(source, 1, null, null, $"No loss column for domain '{domain}': looked for {string.Join(" and ", candidates.Select(c => "'" + c + "'"))}; name it with {options.Named(nameof(options.LossColumns))}."));
             }
 
             columns.LossColumns.Add(loss ?? -1);
@@ -82,8 +82,8 @@ internal sealed class CsvColumns
             problems.Add(new RunDataProblem(source, 1, null, null, "No mixture weight columns: expected columns named weight_<domain>."));
         }
 
-        columns.ModelSizeColumn = Scale(options.ModelSizeColumn, RunTableCsvOptions.ModelSizeColumnNames, options.ModelSize, "model size", "ModelSizeColumn", "ModelSize");
-        columns.TokensColumn = Scale(options.TokensColumn, RunTableCsvOptions.TokensColumnNames, options.Tokens, "token", "TokensColumn", "Tokens");
+        columns.ModelSizeColumn = Scale(options.ModelSizeColumn, RunTableCsvOptions.ModelSizeColumnNames, options.ModelSize, "model size", options.Named(nameof(options.ModelSizeColumn)), options.Named(nameof(options.ModelSize)));
+        columns.TokensColumn = Scale(options.TokensColumn, RunTableCsvOptions.TokensColumnNames, options.Tokens, "token", options.Named(nameof(options.TokensColumn)), options.Named(nameof(options.Tokens)));
         foreach (var covariate in options.Covariates)
         {
             if (Take(covariate) is { } column)
@@ -92,7 +92,7 @@ internal sealed class CsvColumns
             }
             else
             {
-                problems.Add(new RunDataProblem(source, 1, covariate, null, "The covariate column is missing."));
+                problems.Add(new RunDataProblem(source, 1, covariate, null, $"The covariate column ({options.Named(nameof(options.Covariates))}) is missing."));
             }
         }
 
@@ -101,7 +101,7 @@ internal sealed class CsvColumns
             // Ignoring a column that is not there is a typo that would otherwise pass in silence.
             if (Take(ignored) is null)
             {
-                problems.Add(new RunDataProblem(source, 1, ignored, null, "A column to ignore is not in the file; check its spelling against the header."));
+                problems.Add(new RunDataProblem(source, 1, ignored, null, $"A column to ignore ({options.Named(nameof(options.IgnoredColumns))}) is not in the file; check its spelling against the header."));
             }
         }
 
@@ -124,7 +124,7 @@ internal sealed class CsvColumns
             else
             {
                 problems.Add(new RunDataProblem(source, 1, name, null,
-                    "The column is not a weight, loss, model size, token count or covariate; list it in IgnoredColumns or Covariates."));
+                    $"The column is not a weight, loss, model size, token count or covariate; list it in {options.Named(nameof(options.IgnoredColumns))} or {options.Named(nameof(options.Covariates))}."));
             }
         }
 
@@ -152,10 +152,6 @@ internal sealed class CsvColumns
             {
                 problems.Add(new RunDataProblem(source, 1, null, null,
                     $"No {what} column (looked for {string.Join(", ", conventions)}); name it with {columnOption} or give one value for all runs with {constantOption}."));
-            }
-            else if (found is null && !(constant > 0 && double.IsFinite(constant.Value)))
-            {
-                problems.Add(new RunDataProblem(source, 0, null, constant?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{constantOption} must be positive and finite."));
             }
 
             return found;

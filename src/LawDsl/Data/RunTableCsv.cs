@@ -131,12 +131,12 @@ public static class RunTableCsv
                 else
                 {
                     problems.Add(new RunDataProblem(source, lines[r], null, sum.ToString("R", CultureInfo.InvariantCulture),
-                        string.Create(CultureInfo.InvariantCulture, $"The weights sum to {sum:R}, not 1 (tolerance {options.WeightSumTolerance:R}); fix the mixture or set Renormalize.")));
+                        string.Create(CultureInfo.InvariantCulture, $"The weights sum to {sum:R}, not 1 (tolerance {options.WeightSumTolerance:R}); fix the mixture or set {options.Named(nameof(options.Renormalize))}.")));
                 }
             }
 
-            modelSize[r] = layout.ModelSizeColumn is { } n ? cells.Scale(n, options.ModelSizeUnit, nameof(options.ModelSizeUnit)) : options.ModelSize!.Value;
-            tokens[r] = layout.TokensColumn is { } d ? cells.Scale(d, options.TokensUnit, nameof(options.TokensUnit)) : options.Tokens!.Value;
+            modelSize[r] = layout.ModelSizeColumn is { } n ? cells.Scale(n, options.ModelSizeUnit, options.Named(nameof(options.ModelSizeUnit))) : options.ModelSize!.Value;
+            tokens[r] = layout.TokensColumn is { } d ? cells.Scale(d, options.TokensUnit, options.Named(nameof(options.TokensUnit))) : options.Tokens!.Value;
             foreach (var (name, column) in layout.Covariates)
             {
                 covariates[name][r] = cells.Number(column, CellRule.Finite);

@@ -53,36 +53,34 @@ public sealed record RunTableCsvOptions
     /// <summary>Divide each run's weights by their sum instead of rejecting sums off by more than the tolerance.</summary>
     public bool Renormalize { get; init; }
 
+    /// <summary>
+    /// How messages name these options: by property name when null; a tool passes its flags (for example
+    /// <c>nameof(Renormalize)</c> → <c>--renormalize</c>) so that every message tells its user what to change.
+    /// </summary>
+    public Func<string, string>? OptionNames { get; init; }
+
     /// <summary>Throws for a unit or constant scale that is not positive and finite, or a tolerance that is negative or NaN.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
     public void Validate()
     {
         if (FirstProblem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(problem.Option, problem.Value, problem.Message);
+            throw problem.ToException();
         }
     }
 
-    /// <summary>
-    /// The first option out of range, or null: its property name, its value, and a message that names it as
-    /// <paramref name="displayName"/> says (the property name by default; a tool passes its flags).
-    /// </summary>
-    public (string Option, double Value, string Message)? FirstProblem(Func<string, string>? displayName = null)
+    /// <summary>The first option out of range, or null; its message names the option as <see cref="OptionNames"/> says.</summary>
+    public OptionProblem? FirstProblem()
     {
-        displayName ??= name => name;
-        (string, double, string) Problem(string option, double value, string rule) =>
-            (option, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{displayName(option)} must be {rule}; it is {value:R}."));
-
-        foreach (var (option, value) in new[] { (nameof(ModelSizeUnit), ModelSizeUnit), (nameof(TokensUnit), TokensUnit), (nameof(ModelSize), ModelSize), (nameof(Tokens), Tokens) })
-        {
-            if (value is { } v && (!(v > 0) || !double.IsFinite(v)))
-            {
-                return Problem(option, v, "a positive finite number");
-            }
-        }
-
-        return !(WeightSumTolerance >= 0) || double.IsPositiveInfinity(WeightSumTolerance)
-            ? Problem(nameof(WeightSumTolerance), WeightSumTolerance, "a finite number ≥ 0")
-            : null;
+        var names = OptionRules.NamesOrDefault(OptionNames);
+        return OptionRules.First(
+            OptionRules.PositiveFinite(nameof(ModelSizeUnit), ModelSizeUnit, names),
+            OptionRules.PositiveFinite(nameof(TokensUnit), TokensUnit, names),
+            OptionRules.PositiveFinite(nameof(ModelSize), ModelSize, names),
+            OptionRules.PositiveFinite(nameof(Tokens), Tokens, names),
+            OptionRules.NonNegativeFinite(nameof(WeightSumTolerance), WeightSumTolerance, names));
     }
+
+    /// <summary>The name messages use for the option <paramref name="property"/>.</summary>
+    internal string Named(string property) => OptionNames?.Invoke(property) ?? property;
 }

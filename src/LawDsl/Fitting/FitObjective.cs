@@ -48,6 +48,33 @@ public sealed record FitObjective
     /// </summary>
     public double? PriorStrength { get; init; }
 
+    /// <summary>Throws for the first setting out of range (see <see cref="FirstProblem"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The setting named in the exception is out of range.</exception>
+    public void Validate()
+    {
+        if (FirstProblem() is { } problem)
+        {
+            throw problem.ToException();
+        }
+    }
+
+    /// <summary>
+    /// The first setting out of range, or null: a Huber δ or prior strength that is not positive and finite, domain
+    /// weights that are negative, not finite or all zero. Messages name each setting as <paramref name="optionNames"/>
+    /// says (property names by default).
+    /// </summary>
+    public OptionProblem? FirstProblem(Func<string, string>? optionNames = null)
+    {
+        var names = OptionRules.NamesOrDefault(optionNames);
+        var weights = DomainWeights is { } w && (w.Any(v => !(v >= 0) || !double.IsFinite(v)) || !(w.Sum() > 0))
+            ? new OptionProblem(nameof(DomainWeights), string.Join(",", w.Select(v => v.ToString("R", CultureInfo.InvariantCulture))), $"{names(nameof(DomainWeights))} must be finite, non-negative and not all zero.")
+            : null;
+        return OptionRules.First(
+            OptionRules.PositiveFinite(nameof(HuberDelta), HuberDelta, names),
+            OptionRules.PositiveFinite(nameof(PriorStrength), PriorStrength, names),
+            weights);
+    }
+
     /// <summary>Whether the objective is plain squared error (Huber's is solved as squares of √ρ, see <see cref="SquareRootOfRho"/>).</summary>
     public bool IsLeastSquares => HuberDelta is null;
 

@@ -62,6 +62,40 @@ public sealed record FitOptions
 
     /// <summary>The Metropolis temperature of basin hopping, in objective units.</summary>
     public double HopTemperature { get; init; } = 1e-3;
+
+    /// <summary>
+    /// The most starts a fit accepts. Beyond it a multi-start fit is a typo, not a plan: 10⁵ starts of the largest
+    /// shipped law take hours, and every start point is held in memory.
+    /// </summary>
+    public const int MaxStarts = 100_000;
+
+    /// <summary>Throws for the first option out of range (see <see cref="FirstProblem"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
+    public void Validate()
+    {
+        if (FirstProblem() is { } problem)
+        {
+            throw problem.ToException();
+        }
+    }
+
+    /// <summary>
+    /// The first option out of range, or null: starts outside 1..<see cref="MaxStarts"/>, no parallelism, negative
+    /// hops, a hop size or temperature that is not positive and finite, or solver limits and tolerances out of range.
+    /// Messages name each option as <paramref name="optionNames"/> says (property names, dotted for
+    /// <c>SolverOptions.*</c>, by default).
+    /// </summary>
+    public OptionProblem? FirstProblem(Func<string, string>? optionNames = null)
+    {
+        var names = OptionRules.NamesOrDefault(optionNames);
+        return OptionRules.First(
+            OptionRules.Between(nameof(Starts), Starts, 1, MaxStarts, names),
+            OptionRules.Between(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, 1, int.MaxValue, names),
+            OptionRules.Between(nameof(BasinHops), BasinHops, 0, int.MaxValue, names),
+            BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopSize), HopSize, names) : null,
+            BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopTemperature), HopTemperature, names) : null,
+            SolverOptions.FirstProblem(name => names(nameof(SolverOptions) + "." + name)));
+    }
 }
 
 /// <summary>Progress of a multi-start fit.</summary>

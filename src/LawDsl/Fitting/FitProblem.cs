@@ -23,11 +23,13 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     private readonly StartRangePrior _prior;
 
     /// <summary>Prepares <paramref name="runs"/> for fitting <typeparamref name="TLaw"/> under <paramref name="objective"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of the objective is out of range (<see cref="FitObjective.FirstProblem"/>).</exception>
     /// <exception cref="ArgumentException">The law reads a covariate the table lacks, the domain weights do not match, or no entry counts.</exception>
     public FitProblem(RunTable runs, FitObjective objective)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(objective);
+        objective.Validate();
         foreach (var covariate in TLaw.Covariates)
         {
             _ = runs.Covariate(covariate);

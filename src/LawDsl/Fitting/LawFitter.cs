@@ -17,7 +17,8 @@ namespace LawDsl.Fitting;
 public static class LawFitter
 {
     /// <summary>Fits <typeparamref name="TLaw"/> to <paramref name="runs"/>.</summary>
-    /// <exception cref="ArgumentException">The objective or options do not fit the data (e.g. Levenberg–Marquardt on a robust objective).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option or objective setting is out of range (see <see cref="FitOptions.FirstProblem"/> and <see cref="FitObjective.FirstProblem"/>).</exception>
+    /// <exception cref="ArgumentException">The objective does not fit the data (domain weights for another domain count, a mask under which no entry counts).</exception>
     public static FitResult<TLaw> Fit<TLaw>(
         RunTable runs,
         FitObjective? objective = null,
@@ -28,6 +29,7 @@ public static class LawFitter
     {
         objective ??= new FitObjective();
         options ??= new FitOptions();
+        options.Validate();
         var solver = options.Solver == SolverKind.Lbfgs ? SolverKind.Lbfgs : SolverKind.LevenbergMarquardt;
 
         var watch = Stopwatch.StartNew();

@@ -14,6 +14,13 @@ public sealed record SolverOptions
 
     /// <summary>Stop when a step is shorter than this, relative to the parameters' size.</summary>
     public double StepTolerance { get; init; } = 1e-12;
+
+    /// <summary>The first option out of range (no iterations, a tolerance negative or not finite), or null.</summary>
+    internal OptionProblem? FirstProblem(Func<string, string> names) => OptionRules.First(
+        OptionRules.Between(nameof(MaxIterations), MaxIterations, 1, int.MaxValue, names),
+        OptionRules.NonNegativeFinite(nameof(FunctionTolerance), FunctionTolerance, names),
+        OptionRules.NonNegativeFinite(nameof(GradientTolerance), GradientTolerance, names),
+        OptionRules.NonNegativeFinite(nameof(StepTolerance), StepTolerance, names));
 }
 
 /// <summary>Why a local solve stopped.</summary>

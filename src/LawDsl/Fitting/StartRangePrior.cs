@@ -23,19 +23,13 @@ internal sealed class StartRangePrior
     /// <summary>No prior: adds nothing.</summary>
     public static StartRangePrior None { get; } = new([], [], 0);
 
-    /// <summary>The prior of strength <paramref name="strength"/> over <paramref name="layout"/>, or <see cref="None"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The strength is not finite and positive.</exception>
+    /// <summary>The prior of strength <paramref name="strength"/> (checked by <see cref="FitObjective.FirstProblem"/>) over <paramref name="layout"/>, or <see cref="None"/>.</summary>
     /// <exception cref="ArgumentException">A parameter's start range has no width to scale the prior by.</exception>
     public static StartRangePrior For(ParameterLayout layout, double? strength)
     {
         if (strength is not { } mu)
         {
             return None;
-        }
-
-        if (!(mu > 0) || !double.IsFinite(mu))
-        {
-            throw new ArgumentOutOfRangeException(nameof(strength), mu, "The prior strength must be finite and positive.");
         }
 
         var center = new double[layout.Count];

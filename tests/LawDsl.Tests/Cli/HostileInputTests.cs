@@ -19,87 +19,87 @@ public sealed class HostileInputTests : IDisposable
     /// <summary>(name, command line with {csv} {dir} {out} {file}, file content for {file} or null, exit code, what stderr's first line contains).</summary>
     public static TheoryData<string, string, string?, int, string> Cases => new()
     {
-        { "starts zero", "fit {csv} {opts} --law BiMix --starts 0 --json {out}", null, LawCommand.Usage, "--starts must be between 1 and 100000; it is 0." },
-        { "starts negative", "fit {csv} {opts} --law BiMix --starts -1", null, LawCommand.Usage, "--starts must be between 1 and 100000; it is -1." },
-        { "starts absurd", "fit {csv} {opts} --law BiMix --starts 100000000 --json {out}", null, LawCommand.Usage, "--starts must be between 1 and 100000; it is 100000000." },
-        { "n-unit zero", "fit {csv} --n-unit 0 --d-unit 1e9 --ignore run_id --law BiMix --json {out}", null, LawCommand.Usage, "--n-unit must be a positive finite number; it is 0." },
-        { "n-unit negative", "check {csv} --n-unit -1e6 --d-unit 1e9 --ignore run_id", null, LawCommand.Usage, "--n-unit must be a positive finite number; it is -1000000." },
-        { "n-unit NaN", "check {csv} --n-unit NaN --d-unit 1e9 --ignore run_id", null, LawCommand.Usage, "--n-unit must be a positive finite number; it is NaN." },
-        { "d-unit infinite", "check {csv} --n-unit 1e6 --d-unit Infinity --ignore run_id", null, LawCommand.Usage, "--d-unit must be a positive finite number; it is Infinity." },
-        { "constant N zero", "check {file} --n 0 --d 1", Header.Replace(",model_size,n_tokens", string.Empty, StringComparison.Ordinal) + "\n0.5,0.5,2,3\n", LawCommand.Usage, "--n must be a positive finite number; it is 0." },
-        { "tolerance NaN", "check {csv} {opts} --weight-tolerance NaN", null, LawCommand.Usage, "--weight-tolerance must be a finite number ≥ 0; it is NaN." },
-        { "tolerance negative", "check {csv} {opts} --weight-tolerance -1", null, LawCommand.Usage, "--weight-tolerance must be a finite number ≥ 0; it is -1." },
-        { "mask not a number", "fit {csv} {opts} --law BiMix --mask abc", null, LawCommand.Usage, "Cannot parse argument 'abc' for option '--mask' as a number" },
-        { "mask above one", "fit {csv} {opts} --law BiMix --mask 2 --json {out}", null, LawCommand.Usage, "--mask must be a weight in [0, 1]; it is 2." },
-        { "mask NaN", "fit {csv} {opts} --law BiMix --mask NaN", null, LawCommand.Usage, "--mask must be a weight in [0, 1]; it is NaN." },
-        { "prior zero", "fit {csv} {opts} --law BiMix --prior 0", null, LawCommand.Usage, "--prior must be a positive finite number; it is 0." },
-        { "prior NaN", "fit {csv} {opts} --law BiMix --prior NaN", null, LawCommand.Usage, "--prior must be a positive finite number; it is NaN." },
-        { "unknown law", "fit {csv} {opts} --law quadratic --json {out}", null, LawCommand.Usage, "Unknown law 'quadratic'. Known laws:" },
-        { "unknown option", "fit {csv} {opts} --law BiMix --frobnicate", null, LawCommand.Usage, "--frobnicate" },
-        { "starts not an integer", "fit {csv} {opts} --law BiMix --starts many", null, LawCommand.Usage, "Cannot parse argument 'many' for option '--starts' as an integer" },
-        { "json is a folder", "fit {csv} {opts} --law BiMix --json {dir}", null, LawCommand.Usage, "--json '{dir}' is a folder; give a file name." },
-        { "json folder missing", "fit {csv} {opts} --law BiMix --json {dir}/missing/fit.json", null, LawCommand.Usage, "--json '{dir}/missing/fit.json': the folder '{dir}/missing' does not exist." },
-        { "json is the input", "fit {csv} {opts} --law BiMix --json {csv}", null, LawCommand.Usage, "--json '{csv}' is an input of this command; writing there would destroy it." },
-        { "compare json is the input", "compare {csv} {opts} --laws BiMix --json {csv}", null, LawCommand.Usage, "--json '{csv}' is an input of this command" },
-        { "target N NaN", "optimize {csv} {opts} --law BiMix --target-n NaN", null, LawCommand.Usage, "--target-n must be a positive finite number; it is NaN." },
-        { "target D negative", "optimize {csv} {opts} --law BiMix --target-d -5", null, LawCommand.Usage, "--target-d must be a positive finite number; it is -5." },
-        { "min weight one", "optimize {csv} {opts} --law BiMix --min-weight 1", null, LawCommand.Usage, "--min-weight must lie in [0, 1); it is 1." },
-        { "unknown split", "compare {csv} {opts} --laws BiMix --split sideways --json {out}", null, LawCommand.Usage, "Unknown split 'sideways': use holdout or extrapolate." },
-        { "fit file missing", "predict {csv} {opts} --fit {dir}/none.json", null, LawCommand.Usage, "--fit '{dir}/none.json' does not exist." },
-        { "fit file empty", "predict {csv} {opts} --fit {file}", string.Empty, LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
-        { "fit file truncated", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\", \"domains\": [\"a\"", LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json' at line 1" },
-        { "fit file an array", "predict {csv} {opts} --fit {file}", "[1, 2, 3]", LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
-        { "fit file wrongly typed", "predict {csv} {opts} --fit {file}", "{\"law\": 7}", LawCommand.Usage, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
-        { "fit file without parameters", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\"}", LawCommand.Usage, "it lacks the law, its domains or its parameters." },
-        { "fit file unknown law", "predict {csv} {opts} --fit {file}", Fit("Quadratic", 15, 0.5), LawCommand.Usage, "Unknown law 'Quadratic'." },
-        { "fit file other law same count", "predict {csv} {opts} --fit {file}", Fit("BiMix", 15, 0.5), LawCommand.Usage, "does not hold the parameters of 'BiMix' for 3 domains" },
-        { "fit file wrong count", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 14, 0.5), LawCommand.Usage, "expected 15" },
-        { "fit file NaN value", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, double.NaN), LawCommand.Usage, "parameter E[0] = NaN is not a finite value within its bounds" },
-        { "fit file out of bounds", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, -5), LawCommand.Usage, "parameter E[0] = -5 is not a finite value within its bounds" },
-        { "fit file other domains", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, 0.5, "x"), LawCommand.Usage, "is for domains x, b, c; the run table has a, b, c." },
-        { "runs file missing", "check {dir}/nope.csv {opts}", null, LawCommand.BadData, "nope.csv: The file does not exist." },
-        { "unterminated quote", "check {file}", Header + "\n\"0.5,0.5,1,1,2,3\n0.5,0.5,1,1,2,3\n", LawCommand.BadData, "line is not well-formed CSV" },
-        { "stray quote", "check {file}", Header + "\n0.5,0.5,1,1,2,3\"x\"\n", LawCommand.BadData, "line is not well-formed CSV" },
-        { "json as csv", "check {file}", "{\"domains\": [\"a\"], \"runs\": []}\n", LawCommand.BadData, "The run data has" },
-        { "semicolons", "check {file}", Header.Replace(',', ';') + "\n0.5;0.5;1;1;2;3\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "empty file", "check {file}", string.Empty, LawCommand.BadData, "The run data has 1 problem" },
-        { "header only", "check {file}", Header + "\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "weights off", "check {file}", Header + "\n0.5,0.4,1,1,2,3\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "negative loss", "check {file}", Header + "\n0.5,0.5,1,1,-2,3\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "scale underflows", "check {file} --n-unit 1e6", Header + "\n0.5,0.5,1e-320,1,2,3\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "NaN cell", "check {file}", Header + "\n0.5,0.5,NaN,1,2,3\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "weight above one", "check {file}", Header + "\n1.5,-0.5,1,1,2,3\n", LawCommand.BadData, "The run data has 2 problems" },
-        { "comma decimal", "check {file}", Header + "\n0.5,0.5,1,1,\"2,5\",3\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "ragged line", "check {file}", Header + "\n0.5,0.5,1,1,2\n", LawCommand.BadData, "The run data has 1 problem" },
-        { "duplicate column", "check {file}", Header + ",a_loss\n0.5,0.5,1,1,2,3,4\n", LawCommand.BadData, "The run data has" },
-        { "unknown column", "check {csv} --n-unit 1e6 --d-unit 1e9", null, LawCommand.BadData, "The run data has 1 problem" },
-        { "ignored column missing", "check {csv} {opts} --ignore runid", null, LawCommand.BadData, "column 'runid': A column to ignore is not in the file" },
-        { "header not UTF-8", "check {file}", "weight_caf\u00e9,weight_b,model_size,n_tokens,caf\u00e9_loss,b_loss\n0.5,0.5,1,1,2,3\n", LawCommand.BadData, "The header is not valid UTF-8" },
-        { "runs path is a folder", "check {dir} {opts}", null, LawCommand.BadData, "The file does not exist." },
-        { "no weight columns", "check {file}", "model_size,n_tokens,a_loss\n1,1,2\n", LawCommand.BadData, "No mixture weight columns: expected columns named weight_<domain>." },
-        { "no loss column", "check {file}", "weight_a,weight_b,model_size,n_tokens,a_loss\n0.5,0.5,1,1,2\n", LawCommand.BadData, "No loss column for domain 'b'" },
-        { "no model size", "check {file}", "weight_a,weight_b,n_tokens,a_loss,b_loss\n0.5,0.5,1,2,3\n", LawCommand.BadData, "No model size column" },
-        { "no tokens", "check {file}", "weight_a,weight_b,model_size,a_loss,b_loss\n0.5,0.5,1,2,3\n", LawCommand.BadData, "No token column" },
-        { "column and constant", "check {file} --n 5", Header + "\n0.5,0.5,1,1,2,3\n", LawCommand.BadData, "The file has a model size column and ModelSize is also set" },
-        { "empty weight", "check {file}", Header + "\n,1,1,1,2,3\n", LawCommand.BadData, "The cell is empty." },
-        { "zero loss", "check {file}", Header + "\n0.5,0.5,1,1,0,3\n", LawCommand.BadData, "A loss must be positive." },
-        { "infinite loss", "check {file}", Header + "\n0.5,0.5,1,1,Infinity,3\n", LawCommand.BadData, "The loss is not finite" },
-        { "negative tokens", "check {file}", Header + "\n0.5,0.5,1,-1,2,3\n", LawCommand.BadData, "A model size or token count must be positive." },
-        { "zero model size", "check {file}", Header + "\n0.5,0.5,0,1,2,3\n", LawCommand.BadData, "A model size or token count must be positive." },
-        { "NaN weight", "check {file}", Header + "\n NaN,0.5,1,1,2,3\n", LawCommand.BadData, "The value is not finite." },
-        { "trailing comma", "check {file}", Header + "\n0.5,0.5,1,1,2,3,\n", LawCommand.BadData, "The line has 7 cells; the header has 6." },
-        { "hex number", "check {file}", Header + "\n0.5,0.5,0x10,1,2,3\n", LawCommand.BadData, "The cell is not a number" },
-        { "thousands separator", "check {file}", Header + "\n0.5,0.5,\"1,000\",1,2,3\n", LawCommand.BadData, "The cell is not a number" },
-        { "fit without law", "fit {csv} {opts}", null, LawCommand.Usage, "--law" },
-        { "predict without fit", "predict {csv} {opts}", null, LawCommand.Usage, "--fit" },
-        { "no runs argument", "fit --law BiMix", null, LawCommand.Usage, "Required argument missing for command: 'fit' (the run table, a CSV file)." },
-        { "compare unknown law", "compare {csv} {opts} --laws capacity-noise sideways --json {out}", null, LawCommand.Usage, "Unknown law 'sideways'." },
-        { "optimize unknown law", "optimize {csv} {opts} --law sideways", null, LawCommand.Usage, "Unknown law 'sideways'." },
-        { "seed not an integer", "fit {csv} {opts} --law BiMix --seed one", null, LawCommand.Usage, "Cannot parse argument 'one' for option '--seed' as an integer" },
-        { "target N not a number", "optimize {csv} {opts} --law BiMix --target-n big", null, LawCommand.Usage, "Cannot parse argument 'big' for option '--target-n' as a number" },
-        { "starts fractional", "fit {csv} {opts} --law BiMix --starts 1.5", null, LawCommand.Usage, "Cannot parse argument '1.5' for option '--starts' as an integer" },
-        { "unknown command", "frobnicate {csv}", null, LawCommand.Usage, "frobnicate" },
-        { "split without value", "compare {csv} {opts} --laws BiMix --split", null, LawCommand.Usage, "--split" },
+        { "starts zero", "fit {csv} {opts} --law BiMix --starts 0 --json {out}", null, ExitCodes.Usage, "--starts must be between 1 and 100000; it is 0." },
+        { "starts negative", "fit {csv} {opts} --law BiMix --starts -1", null, ExitCodes.Usage, "--starts must be between 1 and 100000; it is -1." },
+        { "starts absurd", "fit {csv} {opts} --law BiMix --starts 100000000 --json {out}", null, ExitCodes.Usage, "--starts must be between 1 and 100000; it is 100000000." },
+        { "n-unit zero", "fit {csv} --n-unit 0 --d-unit 1e9 --ignore run_id --law BiMix --json {out}", null, ExitCodes.Usage, "--n-unit must be a positive finite number; it is 0." },
+        { "n-unit negative", "check {csv} --n-unit -1e6 --d-unit 1e9 --ignore run_id", null, ExitCodes.Usage, "--n-unit must be a positive finite number; it is -1000000." },
+        { "n-unit NaN", "check {csv} --n-unit NaN --d-unit 1e9 --ignore run_id", null, ExitCodes.Usage, "--n-unit must be a positive finite number; it is NaN." },
+        { "d-unit infinite", "check {csv} --n-unit 1e6 --d-unit Infinity --ignore run_id", null, ExitCodes.Usage, "--d-unit must be a positive finite number; it is Infinity." },
+        { "constant N zero", "check {file} --n 0 --d 1", Header.Replace(",model_size,n_tokens", string.Empty, StringComparison.Ordinal) + "\n0.5,0.5,2,3\n", ExitCodes.Usage, "--n must be a positive finite number; it is 0." },
+        { "tolerance NaN", "check {csv} {opts} --weight-tolerance NaN", null, ExitCodes.Usage, "--weight-tolerance must be a finite number ≥ 0; it is NaN." },
+        { "tolerance negative", "check {csv} {opts} --weight-tolerance -1", null, ExitCodes.Usage, "--weight-tolerance must be a finite number ≥ 0; it is -1." },
+        { "mask not a number", "fit {csv} {opts} --law BiMix --mask abc", null, ExitCodes.Usage, "Cannot parse argument 'abc' for option '--mask' as a number" },
+        { "mask above one", "fit {csv} {opts} --law BiMix --mask 2 --json {out}", null, ExitCodes.Usage, "--mask must be a weight in [0, 1]; it is 2." },
+        { "mask NaN", "fit {csv} {opts} --law BiMix --mask NaN", null, ExitCodes.Usage, "--mask must be a weight in [0, 1]; it is NaN." },
+        { "prior zero", "fit {csv} {opts} --law BiMix --prior 0", null, ExitCodes.Usage, "--prior must be a positive finite number; it is 0." },
+        { "prior NaN", "fit {csv} {opts} --law BiMix --prior NaN", null, ExitCodes.Usage, "--prior must be a positive finite number; it is NaN." },
+        { "unknown law", "fit {csv} {opts} --law quadratic --json {out}", null, ExitCodes.Usage, "Unknown law 'quadratic'. Known laws:" },
+        { "unknown option", "fit {csv} {opts} --law BiMix --frobnicate", null, ExitCodes.Usage, "--frobnicate" },
+        { "starts not an integer", "fit {csv} {opts} --law BiMix --starts many", null, ExitCodes.Usage, "Cannot parse argument 'many' for option '--starts' as an integer" },
+        { "json is a folder", "fit {csv} {opts} --law BiMix --json {dir}", null, ExitCodes.Usage, "--json '{dir}' is a folder; give a file name." },
+        { "json folder missing", "fit {csv} {opts} --law BiMix --json {dir}/missing/fit.json", null, ExitCodes.Usage, "--json '{dir}/missing/fit.json': the folder '{dir}/missing' does not exist." },
+        { "json is the input", "fit {csv} {opts} --law BiMix --json {csv}", null, ExitCodes.Usage, "--json '{csv}' is an input of this command; writing there would destroy it." },
+        { "compare json is the input", "compare {csv} {opts} --laws BiMix --json {csv}", null, ExitCodes.Usage, "--json '{csv}' is an input of this command" },
+        { "target N NaN", "optimize {csv} {opts} --law BiMix --target-n NaN", null, ExitCodes.Usage, "--target-n must be a positive finite number; it is NaN." },
+        { "target D negative", "optimize {csv} {opts} --law BiMix --target-d -5", null, ExitCodes.Usage, "--target-d must be a positive finite number; it is -5." },
+        { "min weight one", "optimize {csv} {opts} --law BiMix --min-weight 1", null, ExitCodes.Usage, "--min-weight must lie in [0, 1); it is 1." },
+        { "unknown split", "compare {csv} {opts} --laws BiMix --split sideways --json {out}", null, ExitCodes.Usage, "Argument 'sideways' not recognized. Must be one of: 'holdout', 'kfold'" },
+        { "fit file missing", "predict {csv} {opts} --fit {dir}/none.json", null, ExitCodes.BadData, "--fit '{dir}/none.json' does not exist." },
+        { "fit file empty", "predict {csv} {opts} --fit {file}", string.Empty, ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
+        { "fit file truncated", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\", \"domains\": [\"a\"", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json' at line 1" },
+        { "fit file an array", "predict {csv} {opts} --fit {file}", "[1, 2, 3]", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
+        { "fit file wrongly typed", "predict {csv} {opts} --fit {file}", "{\"law\": 7}", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
+        { "fit file without parameters", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\"}", ExitCodes.BadData, "it lacks the law, its domains or its parameters." },
+        { "fit file unknown law", "predict {csv} {opts} --fit {file}", Fit("Quadratic", 15, 0.5), ExitCodes.BadData, "Unknown law 'Quadratic'." },
+        { "fit file other law same count", "predict {csv} {opts} --fit {file}", Fit("BiMix", 15, 0.5), ExitCodes.BadData, "does not hold the parameters of 'BiMix' for 3 domains" },
+        { "fit file wrong count", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 14, 0.5), ExitCodes.BadData, "expected 15" },
+        { "fit file NaN value", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, double.NaN), ExitCodes.BadData, "parameter E[0] = NaN is not a finite value within its bounds" },
+        { "fit file out of bounds", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, -5), ExitCodes.BadData, "parameter E[0] = -5 is not a finite value within its bounds" },
+        { "fit file other domains", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, 0.5, "x"), ExitCodes.BadData, "is for domains x, b, c; the run table has a, b, c." },
+        { "runs file missing", "check {dir}/nope.csv {opts}", null, ExitCodes.BadData, "nope.csv: The file does not exist." },
+        { "unterminated quote", "check {file}", Header + "\n\"0.5,0.5,1,1,2,3\n0.5,0.5,1,1,2,3\n", ExitCodes.BadData, "line is not well-formed CSV" },
+        { "stray quote", "check {file}", Header + "\n0.5,0.5,1,1,2,3\"x\"\n", ExitCodes.BadData, "line is not well-formed CSV" },
+        { "json as csv", "check {file}", "{\"domains\": [\"a\"], \"runs\": []}\n", ExitCodes.BadData, "The run data has" },
+        { "semicolons", "check {file}", Header.Replace(',', ';') + "\n0.5;0.5;1;1;2;3\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "empty file", "check {file}", string.Empty, ExitCodes.BadData, "The run data has 1 problem" },
+        { "header only", "check {file}", Header + "\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "weights off", "check {file}", Header + "\n0.5,0.4,1,1,2,3\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "negative loss", "check {file}", Header + "\n0.5,0.5,1,1,-2,3\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "scale underflows", "check {file} --n-unit 1e6", Header + "\n0.5,0.5,1e-320,1,2,3\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "NaN cell", "check {file}", Header + "\n0.5,0.5,NaN,1,2,3\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "weight above one", "check {file}", Header + "\n1.5,-0.5,1,1,2,3\n", ExitCodes.BadData, "The run data has 2 problems" },
+        { "comma decimal", "check {file}", Header + "\n0.5,0.5,1,1,\"2,5\",3\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "ragged line", "check {file}", Header + "\n0.5,0.5,1,1,2\n", ExitCodes.BadData, "The run data has 1 problem" },
+        { "duplicate column", "check {file}", Header + ",a_loss\n0.5,0.5,1,1,2,3,4\n", ExitCodes.BadData, "The run data has" },
+        { "unknown column", "check {csv} --n-unit 1e6 --d-unit 1e9", null, ExitCodes.BadData, "The run data has 1 problem" },
+        { "ignored column missing", "check {csv} {opts} --ignore runid", null, ExitCodes.BadData, "column 'runid': A column to ignore (--ignore) is not in the file" },
+        { "header not UTF-8", "check {file}", "weight_caf\u00e9,weight_b,model_size,n_tokens,caf\u00e9_loss,b_loss\n0.5,0.5,1,1,2,3\n", ExitCodes.BadData, "The header is not valid UTF-8" },
+        { "runs path is a folder", "check {dir} {opts}", null, ExitCodes.BadData, "The file does not exist." },
+        { "no weight columns", "check {file}", "model_size,n_tokens,a_loss\n1,1,2\n", ExitCodes.BadData, "No mixture weight columns: expected columns named weight_<domain>." },
+        { "no loss column", "check {file}", "weight_a,weight_b,model_size,n_tokens,a_loss\n0.5,0.5,1,1,2\n", ExitCodes.BadData, "No loss column for domain 'b'" },
+        { "no model size", "check {file}", "weight_a,weight_b,n_tokens,a_loss,b_loss\n0.5,0.5,1,2,3\n", ExitCodes.BadData, "No model size column" },
+        { "no tokens", "check {file}", "weight_a,weight_b,model_size,a_loss,b_loss\n0.5,0.5,1,2,3\n", ExitCodes.BadData, "No token column" },
+        { "column and constant", "check {file} --n 5", Header + "\n0.5,0.5,1,1,2,3\n", ExitCodes.BadData, "The file has a model size column and --n is also set" },
+        { "empty weight", "check {file}", Header + "\n,1,1,1,2,3\n", ExitCodes.BadData, "The cell is empty." },
+        { "zero loss", "check {file}", Header + "\n0.5,0.5,1,1,0,3\n", ExitCodes.BadData, "A loss must be positive." },
+        { "infinite loss", "check {file}", Header + "\n0.5,0.5,1,1,Infinity,3\n", ExitCodes.BadData, "The loss is not finite" },
+        { "negative tokens", "check {file}", Header + "\n0.5,0.5,1,-1,2,3\n", ExitCodes.BadData, "A model size or token count must be positive." },
+        { "zero model size", "check {file}", Header + "\n0.5,0.5,0,1,2,3\n", ExitCodes.BadData, "A model size or token count must be positive." },
+        { "NaN weight", "check {file}", Header + "\n NaN,0.5,1,1,2,3\n", ExitCodes.BadData, "The value is not finite." },
+        { "trailing comma", "check {file}", Header + "\n0.5,0.5,1,1,2,3,\n", ExitCodes.BadData, "The line has 7 cells; the header has 6." },
+        { "hex number", "check {file}", Header + "\n0.5,0.5,0x10,1,2,3\n", ExitCodes.BadData, "The cell is not a number" },
+        { "thousands separator", "check {file}", Header + "\n0.5,0.5,\"1,000\",1,2,3\n", ExitCodes.BadData, "The cell is not a number" },
+        { "fit without law", "fit {csv} {opts}", null, ExitCodes.Usage, "--law" },
+        { "predict without fit", "predict {csv} {opts}", null, ExitCodes.Usage, "--fit" },
+        { "no runs argument", "fit --law BiMix", null, ExitCodes.Usage, "Required argument missing for command: 'fit' (the run table, a CSV file)." },
+        { "compare unknown law", "compare {csv} {opts} --laws capacity-noise sideways --json {out}", null, ExitCodes.Usage, "Unknown law 'sideways'." },
+        { "optimize unknown law", "optimize {csv} {opts} --law sideways", null, ExitCodes.Usage, "Unknown law 'sideways'." },
+        { "seed not an integer", "fit {csv} {opts} --law BiMix --seed one", null, ExitCodes.Usage, "Cannot parse argument 'one' for option '--seed' as an integer" },
+        { "target N not a number", "optimize {csv} {opts} --law BiMix --target-n big", null, ExitCodes.Usage, "Cannot parse argument 'big' for option '--target-n' as a number" },
+        { "starts fractional", "fit {csv} {opts} --law BiMix --starts 1.5", null, ExitCodes.Usage, "Cannot parse argument '1.5' for option '--starts' as an integer" },
+        { "unknown command", "frobnicate {csv}", null, ExitCodes.Usage, "frobnicate" },
+        { "split without value", "compare {csv} {opts} --laws BiMix --split", null, ExitCodes.Usage, "--split" },
     };
 
     [Theory]
@@ -137,8 +137,8 @@ public sealed class HostileInputTests : IDisposable
     {
         var cases = Cases.Select(row => row.Data.Item4).ToList();
         Assert.True(cases.Count >= 50, $"{cases.Count} cases");
-        Assert.Contains(LawCommand.Usage, cases);
-        Assert.Contains(LawCommand.BadData, cases);
+        Assert.Contains(ExitCodes.Usage, cases);
+        Assert.Contains(ExitCodes.BadData, cases);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class HostileInputTests : IDisposable
         var json = Path.Combine(_folder, "compare.json");
         var (code, output, error) = CliRuns.Run("compare", pile!, "--ignore", "index", "--n", "1000", "--d", "25", "--weight-tolerance", "0.01", "--starts", "2",
             "--laws", "capacity-noise", "Chinchilla per domain", "--json", json);
-        Assert.True(code == LawCommand.Success, error);
+        Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("FAILED: no finite optimum: Every start ended with a non-finite objective", output, StringComparison.Ordinal);
         Assert.Contains("have a zero weight: a law that is infinite at h = 0 needs a mask", output, StringComparison.Ordinal);
         Assert.Matches(@"Chinchilla per domain\s+85\s+[0-9.]+ %", output);
@@ -165,12 +165,12 @@ public sealed class HostileInputTests : IDisposable
         using var cancellation = new CancellationTokenSource();
 
         // Ctrl+C as soon as the first law reports progress: the fit in flight stops, the laws after it never start.
-        var error = new CancellingWriter(cancellation, "fit capacity-noise:");
+        var error = new CancellingWriter(cancellation, "fit capacity-noise (");
         var output = new StringWriter();
         string[] args = ["compare", csv, .. CliRuns.TableOptions, "--laws", "capacity-noise", "Chinchilla per domain", "--starts", "400", "--json", json];
         var code = LawCommand.Run(args, output, error, cancellation.Token);
 
-        Assert.Equal(LawCommand.Interrupted, code);
+        Assert.Equal(ExitCodes.Interrupted, code);
         var text = output.ToString();
         Assert.StartsWith("INTERRUPTED: the comparison was cancelled", text, StringComparison.Ordinal);
         Assert.Matches(@"capacity-noise\s+\d+\s+[0-9.]+ %", text);

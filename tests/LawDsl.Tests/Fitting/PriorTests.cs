@@ -106,6 +106,6 @@ public sealed class PriorTests
     {
         var (data, _, _) = LinearMixData.Noisy(rows: 12, seed: 21, noise: 0.05);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new FitProblem<LinearMixLaw>(data, new FitObjective { PriorStrength = strength }));
-        Assert.Contains("finite and positive", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PriorStrength must be a positive finite number", error.Message, StringComparison.Ordinal);
     }
 }

@@ -41,9 +41,49 @@ internal static class OutputFile
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> atomically; when the system refuses (a full disk), the
+    /// result is not lost: it goes to a file in the temporary folder, or failing that to <paramref name="error"/>, and the
+    /// exception that follows says where.
+    /// </summary>
+    /// <exception cref="IOException">The target could not be written (it is unchanged); the message says where the result went.</exception>
+    public static void WriteKeeping(string path, string content, TextWriter error)
+    {
+        if (TryWrite(path, content) is not { } refused)
+        {
+            return;
+        }
+
+        var rescue = Path.Combine(Path.GetTempPath(), "lawdsl-" + Path.GetFileNameWithoutExtension(path) + "-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        if (TryWrite(rescue, content) is null)
+        {
+            throw new IOException($"Could not write '{path}' ({refused.Message}); it is unchanged. The result was saved to '{rescue}' instead.", refused);
+        }
+
+        error.WriteLine(content);
+        throw new IOException($"Could not write '{path}' ({refused.Message}) nor a copy in the temporary folder; '{path}' is unchanged. The result was printed to stderr above.", refused);
+    }
+
+    /// <summary>Writes atomically; returns what the system refused, or null when the write succeeded.</summary>
+    private static Exception? TryWrite(string path, string content)
+    {
+        try
+        {
+            WriteAtomically(path, content);
+            return null;
+        }
+        catch (Exception refused) when (refused is IOException or UnauthorizedAccessException)
+        {
+            return refused;
+        }
+    }
+
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically.</summary>
     /// <exception cref="IOException">The disk refused the write (full, removed); the target is unchanged.</exception>
     public static void WriteAtomically(string path, string content) => WriteAtomically(path, content, beforeRename: null);
+
+    /// <summary>A fault a test injects into the writes of its own flow (a full disk), before the rename.</summary>
+    internal static readonly AsyncLocal<Func<string, Exception?>?> InjectedFault = new();
 
     /// <summary>As <see cref="WriteAtomically(string, string)"/>; <paramref name="beforeRename"/> lets a test crash between write and rename.</summary>
     internal static void WriteAtomically(string path, string content, Action? beforeRename)
@@ -61,6 +101,11 @@ internal static class OutputFile
             }
 
             beforeRename?.Invoke();
+            if (InjectedFault.Value?.Invoke(full) is { } fault)
+            {
+                throw fault;
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         finally

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Spectre.Console;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LawDsl.Evaluation;
+
+namespace LawDsl.Cli;
+
+/// <summary>
+/// <c>lawdsl compare</c>: fit several laws on each split and compare them on the held-out runs. A law that fails is
+/// reported and the others kept; on Ctrl+C the laws and splits that finished are printed and written.
+/// </summary>
+internal static class CompareCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static Command Create(ToolContext context)
+    {
+        var table = new RunTableFlags();
+        var fitting = new FitFlags();
+        var splitting = new SplitFlags();
+        var json = new JsonFlag();
+        var laws = new Option<string[]>("--laws") { Description = "Laws to compare, by name or alias (default: all shipped laws)", AllowMultipleArgumentsPerToken = true };
+        var command = json.AddTo(splitting.AddTo(fitting.AddTo(table.AddTo(new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws }))));
+        command.SetAction(parsed =>
+        {
+            var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(LawTools.Find).ToList() : LawTools.All.ToList();
+            var options = fitting.OptionsOf(parsed);
+            splitting.Validate(parsed);
+            json.Validate(parsed, table.PathOf(parsed));
+            var runs = table.Load(parsed);
+            var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
+            var splits = splitting.SplitsOf(parsed, runs, options.Seed);
+            var console = context.Report(json.ToStdout(parsed));
+            var record = new List<object>();
+            foreach (var split in splits)
+            {
+                if (context.Cancelled)
+                {
+                    console.WriteLine($"INTERRUPTED: split '{split.Name}' was not reached.");
+                    continue;
+                }
+
+                var results = LawComparison.Run(runs, split, chosen.Select(l => l.Candidate), objective, options,
+                    progressFor: candidate => context.Progress("fit " + candidate.Name + " (" + split.Name + ")"), cancellationToken: context.Cancellation);
+                context.FinishProgress();
+                if (context.Cancelled)
+                {
+                    console.WriteLine("INTERRUPTED: the comparison was cancelled; laws whose fit was cut short show the best of their finished starts, laws not reached say so.");
+                }
+
+                console.Write(new Text(LawComparison.Format(results, split)));
+                record.Add(new
+                {
+                    Split = split.Name,
+                    Fitted = split.Train.Length,
+                    Tested = split.Test.Length,
+                    Laws = results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, TestRmse = r.Test.Overall.Rmse, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds, r.Failure, r.Warnings }),
+                });
+            }
+
+            json.Write(parsed, context, JsonSerializer.Serialize(record, Json));
+            return context.Cancelled ? ExitCodes.Interrupted : ExitCodes.Success;
+        });
+        return command;
+    }
+}

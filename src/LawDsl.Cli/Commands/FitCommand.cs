@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Spectre.Console;
+using System.Text.Json;
+using LawDsl.Fitting;
+
+namespace LawDsl.Cli;
+
+/// <summary><c>lawdsl fit</c>: fit one law to a run table; print it, and save it for <c>predict</c> and <c>optimize</c>.</summary>
+internal static class FitCommand
+{
+    public static Command Create(ToolContext context)
+    {
+        var table = new RunTableFlags();
+        var fitting = new FitFlags();
+        var json = new JsonFlag();
+        var lawOption = LawTools.LawOption();
+        var command = json.AddTo(fitting.AddTo(table.AddTo(new Command("fit", "Fit one law") { lawOption })));
+        command.SetAction(parsed =>
+        {
+            var law = LawTools.Find(parsed.GetValue(lawOption)!);
+            var options = fitting.OptionsOf(parsed);
+            json.Validate(parsed, table.PathOf(parsed));
+            var runs = table.Load(parsed);
+            var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
+            var fit = law.Fit(runs, objective, options, context.Progress("fit " + law.Name), context.Cancellation);
+            context.FinishProgress();
+            var console = context.Report(json.ToStdout(parsed));
+            if (context.Cancelled)
+            {
+                console.WriteLine("INTERRUPTED: the fit was cancelled; what follows is the best of the starts that finished.");
+            }
+
+            FitReport.Write(console, fit);
+            json.Write(parsed, context, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
+            return context.Cancelled ? ExitCodes.Interrupted : fit.Parameters.Count > 0 ? ExitCodes.Success : ExitCodes.Failed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Spectre.Console;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LawDsl.Fitting;
+
+namespace LawDsl.Cli;
+
+/// <summary>
+/// <c>lawdsl optimize</c>: choose the mixture for a target scale, from a saved fit (<c>--fit</c>, no refit) or by fitting
+/// a law to a run table first. Constraints are checked for feasibility before any fit starts.
+/// </summary>
+internal static class OptimizeCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static Command Create(ToolContext context)
+    {
+        var table = new RunTableFlags(optional: true);
+        var fitting = new FitFlags();
+        var mixture = new MixtureFlags();
+        var json = new JsonFlag();
+        var lawOption = LawTools.LawOption(required: false);
+        var fitFile = new Option<string?>("--fit") { Description = "A fit saved by 'lawdsl fit --json': optimize it without refitting (no run table needed)" };
+        var command = json.AddTo(mixture.AddTo(fitting.AddTo(table.AddTo(new Command("optimize", "Choose the mixture for a target scale, from a saved fit or a new one") { lawOption, fitFile }))));
+        command.SetAction(parsed =>
+        {
+            var scale = mixture.ScaleOf(parsed);
+            var options = fitting.OptionsOf(parsed);
+            var mixtureOptions = mixture.OptionsOf(parsed, options.Seed);
+            var saved = parsed.GetValue(fitFile);
+            var tablePath = parsed.GetValue(table.Runs);
+            if ((saved is null) == (parsed.GetValue(lawOption) is null))
+            {
+                throw new UsageException($"Give either {lawOption.Name} (with a run table, to fit it first) or {fitFile.Name} (a saved fit), not {(saved is null ? "neither" : "both")}.");
+            }
+
+            if (saved is null && tablePath is null)
+            {
+                throw new UsageException($"{lawOption.Name} needs the run table to fit; or give {fitFile.Name} with a saved fit.");
+            }
+
+            json.Validate(parsed, [.. new[] { tablePath, saved }.OfType<string>()]);
+            var console = context.Report(json.ToStdout(parsed));
+            var (law, fit) = saved is null ? (LawTools.Find(parsed.GetValue(lawOption)!), null) : FitFile.Read(saved, fitFile.Name);
+            var runs = tablePath is null ? null : table.Load(parsed);
+            if (fit is not null && runs is not null)
+            {
+                FitFile.RequireDomains(fit, runs.DomainNames, saved!, fitFile.Name);
+            }
+
+            var domains = fit?.Domains ?? runs!.DomainNames;
+            var objective = mixture.ObjectiveOf(parsed, domains);
+            var constraints = mixture.ConstraintsOf(parsed, domains, scale);
+            if (fit is null)
+            {
+                fit = law.Fit(runs!, fitting.ObjectiveOf(parsed, domains), options, context.Progress("fit " + law.Name), context.Cancellation);
+                context.FinishProgress();
+                if (context.Cancelled)
+                {
+                    console.WriteLine("INTERRUPTED: the fit was cancelled before the mixture was optimized; nothing was chosen.");
+                    return ExitCodes.Interrupted;
+                }
+
+                if (fit.Parameters.Count == 0)
+                {
+                    console.WriteLine("The fit found no finite optimum: " + string.Join(" ", fit.Warnings));
+                    return ExitCodes.Failed;
+                }
+            }
+
+            FitReport.Warnings(console, fit, "warning (fit)");
+            var best = law.Optimize(fit, scale, objective, constraints, mixtureOptions);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fit.Law} at N = {scale.ModelSize:G6}, D = {scale.Tokens:G6}"));
+            console.Write(new Text(best.Report(domains)));
+            json.Write(parsed, context, JsonSerializer.Serialize(new
+            {
+                fit.Law,
+                TargetModelSize = scale.ModelSize,
+                TargetTokens = scale.Tokens,
+                Objective = best.ObjectiveDescription,
+                ObjectiveValue = best.Objective,
+                Mixture = domains.Select((name, i) => new { Domain = name, Weight = best.Mixture[i], Loss = best.Losses[i], Lower = best.Lower[i], Upper = best.Upper[i] }),
+                best.KktResidual,
+                best.Converged,
+                FitWarnings = fit.Warnings,
+            }, Json));
+            return best.Converged ? ExitCodes.Success : ExitCodes.Failed;
+        });
+        return command;
+    }
+}

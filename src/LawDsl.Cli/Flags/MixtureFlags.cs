@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using LawDsl.Mixtures;
+
+namespace LawDsl.Cli;
+
+/// <summary>
+/// The flags of a mixture optimization: the target scale, the objective (mean, worst, weighted, one target domain),
+/// the constraints (a floor, bounds and fixed weights by domain, available tokens × epochs) and the optimizer's
+/// options. Defaults are the library's, except a floor of 1e-4 so that laws infinite at h = 0 stay finite.
+/// </summary>
+internal sealed class MixtureFlags
+{
+    private static readonly MixtureOptions Defaults = new();
+
+    public Option<double> TargetModelSize { get; } = new("--target-n") { Description = "Model size to optimize for (law units)", DefaultValueFactory = _ => 1300 };
+
+    public Option<double> TargetTokens { get; } = new("--target-d") { Description = "Tokens to optimize for (law units)", DefaultValueFactory = _ => 30 };
+
+    public Option<double> Floor { get; } = new("--min-weight") { Description = "Lower bound on every weight (--lower overrides it per domain)", DefaultValueFactory = _ => 1e-4 };
+
+    public Option<string[]> Lower { get; } = DomainValues.Create("--lower", "Lower bound on a domain's weight");
+
+    public Option<string[]> Upper { get; } = DomainValues.Create("--upper", "Upper bound on a domain's weight");
+
+    public Option<string[]> Fixed { get; } = DomainValues.Create("--fixed", "A domain held at this weight");
+
+    public Option<string[]> Available { get; } = DomainValues.Create("--available", "Unique tokens a domain has (units of D): its weight is at most available × epochs / D");
+
+    public Option<double> Epochs { get; } = new("--epochs") { Description = "How many times a domain's available tokens may be repeated", DefaultValueFactory = _ => new MixtureConstraints().AllowedEpochs };
+
+    public Choice<string> Objective { get; } = new("--objective", "What the mixture minimizes", new Dictionary<string, string>
+    {
+        ["mean"] = "mean",
+        ["worst"] = "worst",
+        ["weighted"] = "weighted",
+        ["target"] = "target",
+    }, "mean");
+
+    public Option<string[]> ObjectiveWeights { get; } = DomainValues.Create("--objective-weight", "Weight of a domain's loss in --objective weighted (others 0)");
+
+    public Option<string?> TargetDomain { get; } = new("--target-domain") { Description = "The domain whose loss --objective target minimizes" };
+
+    public Option<int> Starts { get; } = new("--mixture-starts") { Description = "Start mixtures of the optimizer", DefaultValueFactory = _ => Defaults.Starts };
+
+    public Option<double> Tolerance { get; } = new("--kkt-tolerance") { Description = "Converged when the KKT residual is at most this", DefaultValueFactory = _ => Defaults.Tolerance };
+
+    public Option<int> Iterations { get; } = new("--mixture-iterations") { Description = "The most iterations per start mixture", DefaultValueFactory = _ => Defaults.MaxIterations };
+
+    public Command AddTo(Command command)
+    {
+        foreach (var option in new Option[] { TargetModelSize, TargetTokens, Floor, Lower, Upper, Fixed, Available, Epochs, Objective.Option, ObjectiveWeights, TargetDomain, Starts, Tolerance, Iterations })
+        {
+            command.Add(option);
+        }
+
+        return command;
+    }
+
+    /// <summary>The target scale, checked before any work.</summary>
+    public ScalePoint ScaleOf(ParseResult parsed) =>
+        new(Positive(parsed, TargetModelSize), Positive(parsed, TargetTokens));
+
+    /// <summary>The optimizer's options, checked before any work.</summary>
+    public MixtureOptions OptionsOf(ParseResult parsed, int seed)
+    {
+        var starts = parsed.GetValue(Starts);
+        var iterations = parsed.GetValue(Iterations);
+        if (starts < 1 || iterations < 1)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{(starts < 1 ? Starts.Name : Iterations.Name)} must be at least 1; it is {Math.Min(starts, iterations)}."));
+        }
+
+        var tolerance = parsed.GetValue(Tolerance);
+        return tolerance > 0 && double.IsFinite(tolerance)
+            ? new MixtureOptions { Starts = starts, MaxIterations = iterations, Tolerance = tolerance, Seed = seed }
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Tolerance.Name} must be a positive finite number; it is {tolerance:R}."));
+    }
+
+    /// <summary>The constraints over <paramref name="domains"/>, checked for feasibility at <paramref name="scale"/> before any fit.</summary>
+    /// <exception cref="InfeasibleMixtureException">No mixture satisfies them; the message names the flags.</exception>
+    public MixtureConstraints ConstraintsOf(ParseResult parsed, IReadOnlyList<string> domains, ScalePoint scale)
+    {
+        var floor = parsed.GetValue(Floor);
+        if (!(floor >= 0 && floor < 1))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Floor.Name} must lie in [0, 1); it is {floor:R}."));
+        }
+
+        var epochs = parsed.GetValue(Epochs);
+        if (!(epochs > 0 && double.IsFinite(epochs)))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Epochs.Name} must be a positive finite number; it is {epochs:R}."));
+        }
+
+        var lower = Weights(parsed, Lower, domains);
+        var upper = Weights(parsed, Upper, domains);
+        var fixedWeights = Weights(parsed, Fixed, domains);
+        var available = DomainValues.Read(parsed, Available, domains);
+        if (available?.FirstOrDefault(pair => pair.Value < 0) is { Value: < 0 } negative)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Available.Name}: domain '{domains[negative.Key]}' has {negative.Value:R} tokens; give a count ≥ 0."));
+        }
+
+        var constraints = new MixtureConstraints
+        {
+            Lower = Enumerable.Range(0, domains.Count).Select(i => lower?.GetValueOrDefault(i, floor) ?? floor).ToArray(),
+            Upper = upper is null ? null : Enumerable.Range(0, domains.Count).Select(i => upper.GetValueOrDefault(i, 1)).ToArray(),
+            Fixed = fixedWeights,
+            AvailableTokens = available is null ? null : Enumerable.Range(0, domains.Count).Select(i => available.GetValueOrDefault(i, double.PositiveInfinity)).ToArray(),
+            AllowedEpochs = epochs,
+        };
+        try
+        {
+            _ = constraints.Resolve(domains.Count, scale.Tokens);
+        }
+        catch (InfeasibleMixtureException infeasible)
+        {
+            var named = domains.Select((name, i) => (name, i)).Aggregate(infeasible.Message, (message, d) => message.Replace($"domain {d.i} ", $"domain '{d.name}' ", StringComparison.Ordinal));
+            throw new InfeasibleMixtureException($"{named} Change {Floor.Name}, {Lower.Name}, {Upper.Name}, {Fixed.Name}, {Available.Name} or {Epochs.Name}.");
+        }
+
+        return constraints;
+    }
+
+    /// <summary>The objective over <paramref name="domains"/>.</summary>
+    public MixtureObjective ObjectiveOf(ParseResult parsed, IReadOnlyList<string> domains)
+    {
+        var kind = Objective.Value(parsed);
+        var weights = DomainValues.Read(parsed, ObjectiveWeights, domains);
+        var target = parsed.GetValue(TargetDomain);
+        if ((weights is not null) != (kind == "weighted") || (target is not null) != (kind == "target"))
+        {
+            throw new UsageException($"{ObjectiveWeights.Name} goes with (and only with) {Objective.Option.Name} weighted, {TargetDomain.Name} with {Objective.Option.Name} target.");
+        }
+
+        switch (kind)
+        {
+            case "worst":
+                return MixtureObjective.Worst;
+            case "target":
+                return MixtureObjective.Target(DomainValues.IndexOf(target!, domains, TargetDomain.Name), domains.Count);
+            case "weighted":
+                var all = Enumerable.Range(0, domains.Count).Select(i => weights!.GetValueOrDefault(i, 0)).ToArray();
+                return all.All(w => w >= 0) && all.Sum() > 0
+                    ? MixtureObjective.Weighted(all)
+                    : throw new UsageException($"{ObjectiveWeights.Name} must be non-negative and not all zero.");
+            default:
+                return MixtureObjective.Mean;
+        }
+    }
+
+    private static Dictionary<int, double>? Weights(ParseResult parsed, Option<string[]> option, IReadOnlyList<string> domains)
+    {
+        var values = DomainValues.Read(parsed, option, domains);
+        if (values?.FirstOrDefault(pair => pair.Value is < 0 or > 1) is { } bad && (bad.Value is < 0 or > 1))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name}: domain '{domains[bad.Key]}' = {bad.Value:R} is not a weight in [0, 1]."));
+        }
+
+        return values;
+    }
+
+    private static double Positive(ParseResult parsed, Option<double> option)
+    {
+        var value = parsed.GetValue(option);
+        return value > 0 && double.IsFinite(value)
+            ? value
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be a positive finite number; it is {value:R}."));
+    }
+}

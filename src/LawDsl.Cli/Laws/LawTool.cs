@@ -1,0 +1,41 @@
+using LawDsl.Data;
+using LawDsl.Evaluation;
+using LawDsl.Fitting;
+using LawDsl.Mixtures;
+
+namespace LawDsl.Cli;
+
+/// <summary>What the tool does with one law, bound to its type.</summary>
+internal interface ILawTool
+{
+    string Name { get; }
+
+    ILawCandidate Candidate { get; }
+
+    ParameterLayout Layout(int domains);
+
+    FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation);
+
+    MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options);
+
+    FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask);
+}
+
+internal sealed class LawTool<TLaw> : ILawTool
+    where TLaw : IMixingLaw<TLaw>
+{
+    public string Name => TLaw.Name;
+
+    public ILawCandidate Candidate { get; } = new LawCandidate<TLaw>();
+
+    public ParameterLayout Layout(int domains) => TLaw.CreateLayout(domains);
+
+    public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation) =>
+        LawFitter.Fit<TLaw>(runs, objective, options, progress, cancellation).Summarize(runs.DomainNames);
+
+    public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options) =>
+        MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.Domains.Count, scale, objective, constraints, options);
+
+    public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
+        FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);
+}

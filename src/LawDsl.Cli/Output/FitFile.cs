@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using LawDsl.Fitting;
+
+namespace LawDsl.Cli;
+
+/// <summary>
+/// Reads a fit saved by <c>lawdsl fit --json</c> and checks it completely before anything is done with it: the JSON,
+/// the law, the parameter names and count against the law's layout for its domains, and every value finite and within
+/// the law's bounds. A fit file that fails is bad input (exit 3), named with its flag.
+/// </summary>
+internal static class FitFile
+{
+    public static (ILawTool Law, FitSummary Fit) Read(string path, string flag)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"{flag} '{path}' does not exist.");
+        }
+
+        FitSummary? fit;
+        try
+        {
+            fit = JsonSerializer.Deserialize(File.ReadAllText(path), FitJson.Default.FitSummary);
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {exception.BytePositionInLine + 1}") : string.Empty;
+            throw new BadInputException($"{flag} '{path}' is not a fit written by 'lawdsl fit --json'{where}: {exception.Message.Split(" Path:")[0]}");
+        }
+
+        if (fit is null || fit.Law is null || fit.Domains is null || fit.ParameterNames is null || fit.Parameters is null || fit.Domains.Count == 0)
+        {
+            throw new BadInputException($"{flag} '{path}' is not a fit written by 'lawdsl fit --json': it lacks the law, its domains or its parameters.");
+        }
+
+        ILawTool law;
+        try
+        {
+            law = LawTools.Find(fit.Law);
+        }
+        catch (UsageException unknown)
+        {
+            throw new BadInputException($"{flag} '{path}': {unknown.Message}");
+        }
+
+        var layout = law.Layout(fit.Domains.Count);
+        if (!fit.ParameterNames.SequenceEqual(layout.Names) || fit.Parameters.Count != layout.Count)
+        {
+            throw new BadInputException($"{flag} '{path}' does not hold the parameters of '{law.Name}' for {fit.Domains.Count} domains: expected {layout.Count} ({string.Join(", ", layout.Names.Take(4))}, …), found {fit.Parameters.Count} ({string.Join(", ", fit.ParameterNames.Take(4))}, …).");
+        }
+
+        for (var p = 0; p < layout.Count; p++)
+        {
+            var value = fit.Parameters[p];
+            if (!double.IsFinite(value) || value < layout.Lower[p] || value > layout.Upper[p])
+            {
+                throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{flag} '{path}': parameter {layout.Names[p]} = {value:R} is not a finite value within its bounds [{layout.Lower[p]:R}, {layout.Upper[p]:R}]."));
+            }
+        }
+
+        return (law, fit);
+    }
+
+    /// <summary>Throws unless the fit was made for exactly the table's domains, in its order.</summary>
+    public static void RequireDomains(FitSummary fit, IReadOnlyList<string> domains, string path, string flag)
+    {
+        if (!fit.Domains.SequenceEqual(domains))
+        {
+            throw new BadInputException($"{flag} '{path}' is for domains {string.Join(", ", fit.Domains)}; the run table has {string.Join(", ", domains)}.");
+        }
+    }
+}
