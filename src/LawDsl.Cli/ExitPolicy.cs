@@ -11,6 +11,8 @@ internal static class ExitPolicy
 {
     public static (int Code, string Message) Of(Exception failure) => failure switch
     {
+        // Parallel fits wrap what a start threw; the user needs the failure, not the wrapper.
+        AggregateException aggregate when aggregate.Flatten().InnerExceptions is [var first, ..] => Of(first),
         RunDataException data => (ExitCodes.BadData, data.Message),
         BadInputException input => (ExitCodes.BadData, "error: " + input.Message),
         UsageException usage => (ExitCodes.Usage, "error: " + usage.Message),

@@ -97,9 +97,12 @@ internal sealed class MixtureFlags
         var upper = Weights(parsed, Upper, domains);
         var fixedWeights = Weights(parsed, Fixed, domains);
         var available = DomainValues.Read(parsed, Available, domains);
-        if (available?.FirstOrDefault(pair => pair.Value < 0) is { Value: < 0 } negative)
+        foreach (var (domain, tokens) in available ?? [])
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Available.Name}: domain '{domains[negative.Key]}' has {negative.Value:R} tokens; give a count ≥ 0."));
+            if (tokens < 0)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Available.Name}: domain '{domains[domain]}' has {tokens:R} tokens; give a count ≥ 0."));
+            }
         }
 
         var constraints = new MixtureConstraints
@@ -139,7 +142,7 @@ internal sealed class MixtureFlags
             case "worst":
                 return MixtureObjective.Worst;
             case "target":
-                return MixtureObjective.Target(DomainValues.IndexOf(target!, domains, TargetDomain.Name), domains.Count);
+                return MixtureObjective.Target(DomainValues.IndexOf(target!, domains, TargetDomain.Name), domains.Count, target);
             case "weighted":
                 var all = Enumerable.Range(0, domains.Count).Select(i => weights!.GetValueOrDefault(i, 0)).ToArray();
                 return all.All(w => w >= 0) && all.Sum() > 0
@@ -153,9 +156,12 @@ internal sealed class MixtureFlags
     private static Dictionary<int, double>? Weights(ParseResult parsed, Option<string[]> option, IReadOnlyList<string> domains)
     {
         var values = DomainValues.Read(parsed, option, domains);
-        if (values?.FirstOrDefault(pair => pair.Value is < 0 or > 1) is { } bad && (bad.Value is < 0 or > 1))
+        foreach (var (domain, weight) in values ?? [])
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name}: domain '{domains[bad.Key]}' = {bad.Value:R} is not a weight in [0, 1]."));
+            if (weight is < 0 or > 1)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name}: domain '{domains[domain]}' = {weight:R} is not a weight in [0, 1]."));
+            }
         }
 
         return values;

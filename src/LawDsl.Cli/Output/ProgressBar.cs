@@ -14,7 +14,7 @@ internal sealed class ProgressBar(TextWriter error, string label) : IProgress<Fi
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private readonly object _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDrawn = TimeSpan.MinValue;
+    private TimeSpan? _lastDrawn;
     private bool _lineOpen;
 
     public void Report(FitProgress value)

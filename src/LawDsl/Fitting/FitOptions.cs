@@ -94,7 +94,7 @@ public sealed record FitOptions
             OptionRules.Between(nameof(BasinHops), BasinHops, 0, int.MaxValue, names),
             BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopSize), HopSize, names) : null,
             BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopTemperature), HopTemperature, names) : null,
-            SolverOptions.FirstProblem(name => names(nameof(SolverOptions) + "." + name)));
+            SolverOptions.FirstProblem(name => names(nameof(SolverOptions) + "." + name)) is { } solver ? solver with { Option = nameof(SolverOptions) + "." + solver.Option } : null);
     }
 }
 

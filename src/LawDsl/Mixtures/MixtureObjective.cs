@@ -39,14 +39,14 @@ public sealed record MixtureObjective
         return new MixtureObjective("weighted loss", weights.ToArray(), false);
     }
 
-    /// <summary>The predicted loss of one domain (such as an evaluation target) alone.</summary>
-    public static MixtureObjective Target(int domain, int domains)
+    /// <summary>The predicted loss of one domain (such as an evaluation target) alone; <paramref name="name"/> names it in reports.</summary>
+    public static MixtureObjective Target(int domain, int domains, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(domain);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(domain, domains);
         var weights = new double[domains];
         weights[domain] = 1;
-        return new MixtureObjective(string.Create(CultureInfo.InvariantCulture, $"loss of domain {domain}"), weights, false);
+        return new MixtureObjective(name is null ? string.Create(CultureInfo.InvariantCulture, $"loss of domain {domain}") : $"loss of {name}", weights, false);
     }
 
     /// <summary>The weight of each domain's loss for a smooth objective (1/K each for the mean).</summary>
