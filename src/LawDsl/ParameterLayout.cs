@@ -31,7 +31,7 @@ public sealed class ParameterLayout
         {
             if (block.Offset != expectedOffset)
             {
-                throw new ArgumentException($"Parameter block '{block.Name}' starts at {block.Offset}, expected {expectedOffset}.", nameof(blocks));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Parameter block '{block.Name}' starts at {block.Offset}, expected {expectedOffset}."), nameof(blocks));
             }
 
             for (var k = 0; k < block.Length; k++)

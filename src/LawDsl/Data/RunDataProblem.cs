@@ -38,7 +38,7 @@ public sealed class RunDataException : Exception
     private static string Describe(IReadOnlyList<RunDataProblem> problems)
     {
         var shown = string.Join(Environment.NewLine, problems.Take(ProblemsInMessage).Select(p => "  " + p));
-        var more = problems.Count > ProblemsInMessage ? $"{Environment.NewLine}  ... and {problems.Count - ProblemsInMessage} more" : string.Empty;
-        return $"The run data has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}:{Environment.NewLine}{shown}{more}";
+        var more = problems.Count > ProblemsInMessage ? string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}  ... and {problems.Count - ProblemsInMessage} more") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"The run data has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}:{Environment.NewLine}{shown}{more}");
     }
 }

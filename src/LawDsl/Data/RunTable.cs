@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl.Data;
 
 /// <summary>
@@ -39,22 +41,22 @@ public sealed class RunTable
 
         Rows = modelSize.Length;
         Domains = domains.Count;
-        Require(tokens.Length == Rows, nameof(tokens), $"has {tokens.Length} values for {Rows} runs");
-        Require(weights.Length == Rows * Domains, nameof(weights), $"has {weights.Length} values; {Domains} domains x {Rows} runs need {Rows * Domains}");
+        Require(tokens.Length == Rows, nameof(tokens), string.Create(CultureInfo.InvariantCulture, $"has {tokens.Length} values for {Rows} runs"));
+        Require(weights.Length == Rows * Domains, nameof(weights), string.Create(CultureInfo.InvariantCulture, $"has {weights.Length} values; {Domains} domains x {Rows} runs need {Rows * Domains}"));
         losses ??= CreateMissing(Rows * Domains);
-        Require(losses.Length == Rows * Domains, nameof(losses), $"has {losses.Length} values; {Domains} domains x {Rows} runs need {Rows * Domains}");
+        Require(losses.Length == Rows * Domains, nameof(losses), string.Create(CultureInfo.InvariantCulture, $"has {losses.Length} values; {Domains} domains x {Rows} runs need {Rows * Domains}"));
 
         _covariates = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (name, column) in covariates ?? new Dictionary<string, double[]>())
         {
-            Require(column.Length == Rows, nameof(covariates), $"column '{name}' has {column.Length} values for {Rows} runs");
+            Require(column.Length == Rows, nameof(covariates), string.Create(CultureInfo.InvariantCulture, $"column '{name}' has {column.Length} values for {Rows} runs"));
             _covariates.Add(name, column);
         }
 
         _extraLosses = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (name, column) in extraLosses ?? new Dictionary<string, double[]>())
         {
-            Require(column.Length == Rows, nameof(extraLosses), $"column '{name}' has {column.Length} values for {Rows} runs");
+            Require(column.Length == Rows, nameof(extraLosses), string.Create(CultureInfo.InvariantCulture, $"column '{name}' has {column.Length} values for {Rows} runs"));
             _extraLosses.Add(name, column);
         }
 
@@ -135,7 +137,7 @@ public sealed class RunTable
         {
             if ((uint)row >= (uint)Rows)
             {
-                throw new ArgumentOutOfRangeException(nameof(rows), row, $"Run {row} does not exist; the table has runs 0..{Rows - 1}.");
+                throw new ArgumentOutOfRangeException(nameof(rows), row, string.Create(CultureInfo.InvariantCulture, $"Run {row} does not exist; the table has runs 0..{Rows - 1}."));
             }
         }
 
@@ -178,7 +180,7 @@ public sealed class RunTable
         {
             throw new ArgumentException(
                 $"No run has N in [{minModelSize?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"}, {maxModelSize?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "inf"}] and D in [{minTokens?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"}, {maxTokens?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "inf"}]. " +
-                $"The table's N values: {FormatModelSizes()}; D from {TokensColumn.Min():G6} to {TokensColumn.Max():G6}.");
+                string.Create(CultureInfo.InvariantCulture, $"The table's N values: {FormatModelSizes()}; D from {TokensColumn.Min():G6} to {TokensColumn.Max():G6}."));
         }
 
         return Select(rows);

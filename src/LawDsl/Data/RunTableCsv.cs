@@ -75,7 +75,7 @@ public static class RunTableCsv
 
             if (record.Length != header.Length)
             {
-                problems.Add(new RunDataProblem(source, parser.RawRow, null, null, $"The line has {record.Length} cells; the header has {header.Length}."));
+                problems.Add(new RunDataProblem(source, parser.RawRow, null, null, string.Create(CultureInfo.InvariantCulture, $"The line has {record.Length} cells; the header has {header.Length}.")));
                 continue;
             }
 

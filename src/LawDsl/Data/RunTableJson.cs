@@ -153,13 +153,13 @@ public static class RunTableJson
                 var items = element.EnumerateArray().ToList();
                 if (items.Count != domains.Count)
                 {
-                    Problem(path + "." + name, $"Has {items.Count} values for {domains.Count} domains.");
+                    Problem(path + "." + name, string.Create(CultureInfo.InvariantCulture, $"Has {items.Count} values for {domains.Count} domains."));
                     return values;
                 }
 
                 for (var j = 0; j < items.Count; j++)
                 {
-                    values[j] = Value(items[j], $"{path}.{name}[{j}]", rule);
+                    values[j] = Value(items[j], string.Create(CultureInfo.InvariantCulture, $"{path}.{name}[{j}]"), rule);
                 }
             }
             else if (element.ValueKind == JsonValueKind.Object)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl;
 
 /// <summary>A read-only view of a parameter with one value per ordered pair of domains (row = predicted domain).</summary>
@@ -12,7 +14,7 @@ public readonly struct DomainPairs
         ArgumentNullException.ThrowIfNull(values);
         if (offset < 0 || domains < 0 || offset + (domains * domains) > values.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(offset), $"A {domains}x{domains} view at {offset} does not fit in {values.Length} values.");
+            throw new ArgumentOutOfRangeException(nameof(offset), string.Create(CultureInfo.InvariantCulture, $"A {domains}x{domains} view at {offset} does not fit in {values.Length} values."));
         }
 
         _values = values;
@@ -26,5 +28,5 @@ public readonly struct DomainPairs
     /// <summary>The value for the pair (<paramref name="row"/>, <paramref name="column"/>).</summary>
     public double this[int row, int column] => (uint)row < (uint)Domains && (uint)column < (uint)Domains
         ? _values[_offset + (row * Domains) + column]
-        : throw new ArgumentOutOfRangeException(nameof(row), $"Pair ({row}, {column}) is outside 0..{Domains - 1}.");
+        : throw new ArgumentOutOfRangeException(nameof(row), string.Create(CultureInfo.InvariantCulture, $"Pair ({row}, {column}) is outside 0..{Domains - 1}."));
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl;
 
 /// <summary>A read-only view of a parameter with one value per domain.</summary>
@@ -12,7 +14,7 @@ public readonly struct PerDomain
         ArgumentNullException.ThrowIfNull(values);
         if (offset < 0 || count < 0 || offset + count > values.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(offset), $"A view of {count} values at {offset} does not fit in {values.Length} values.");
+            throw new ArgumentOutOfRangeException(nameof(offset), string.Create(CultureInfo.InvariantCulture, $"A view of {count} values at {offset} does not fit in {values.Length} values."));
         }
 
         _values = values;
@@ -26,7 +28,7 @@ public readonly struct PerDomain
     /// <summary>The value for domain <paramref name="domain"/>.</summary>
     public double this[int domain] => (uint)domain < (uint)Count
         ? _values[_offset + domain]
-        : throw new ArgumentOutOfRangeException(nameof(domain), $"Domain {domain} is outside 0..{Count - 1}.");
+        : throw new ArgumentOutOfRangeException(nameof(domain), string.Create(CultureInfo.InvariantCulture, $"Domain {domain} is outside 0..{Count - 1}."));
 
     /// <summary>Copies the values into a new array.</summary>
     public double[] ToArray() => _values.AsSpan(_offset, Count).ToArray();

@@ -36,7 +36,7 @@ public static class Splits
         return Enumerable.Range(0, folds).Select(f =>
         {
             var test = order.Where((_, k) => k % folds == f).Order().ToArray();
-            return new Split($"fold {f + 1}/{folds}", Enumerable.Range(0, rows).Except(test).ToArray(), test);
+            return new Split(string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}/{folds}"), Enumerable.Range(0, rows).Except(test).ToArray(), test);
         }).ToList();
     }
 
@@ -56,7 +56,7 @@ public static class Splits
         return Enumerable.Range(0, folds).Select(f =>
         {
             var test = order.Where((_, k) => k % folds == f).SelectMany(g => groups[g]).Order().ToArray();
-            return new Split($"mixtures fold {f + 1}/{folds}", Enumerable.Range(0, runs.Rows).Except(test).ToArray(), test);
+            return new Split(string.Create(CultureInfo.InvariantCulture, $"mixtures fold {f + 1}/{folds}"), Enumerable.Range(0, runs.Rows).Except(test).ToArray(), test);
         }).ToList();
     }
 
@@ -73,7 +73,7 @@ public static class Splits
         if (train.Length == 0 || test.Length == 0)
         {
             throw new ArgumentException(
-                $"Scale extrapolation at N <= {maxModelSize?.ToString(CultureInfo.InvariantCulture) ?? "any"}, D <= {maxTokens?.ToString(CultureInfo.InvariantCulture) ?? "any"} leaves {train.Length} runs to fit and {test.Length} to test. " +
+                string.Create(CultureInfo.InvariantCulture, $"Scale extrapolation at N <= {maxModelSize?.ToString(CultureInfo.InvariantCulture) ?? "any"}, D <= {maxTokens?.ToString(CultureInfo.InvariantCulture) ?? "any"} leaves {train.Length} runs to fit and {test.Length} to test. ") +
                 $"The table's N values: {runs.FormatModelSizes()}.");
         }
 
@@ -107,7 +107,7 @@ public static class Splits
     {
         if (folds < 2 || folds > items)
         {
-            throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Folds must be between 2 and the {items} items to split.");
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, string.Create(CultureInfo.InvariantCulture, $"Folds must be between 2 and the {items} items to split."));
         }
     }
 }

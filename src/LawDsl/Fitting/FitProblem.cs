@@ -1,3 +1,4 @@
+using System.Globalization;
 using LawDsl.Data;
 
 namespace LawDsl.Fitting;
@@ -37,7 +38,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
 
         if (objective.DomainWeights is { } domainWeights && domainWeights.Count != runs.Domains)
         {
-            throw new ArgumentException($"The objective has {domainWeights.Count} domain weights; the run table has {runs.Domains} domains ({string.Join(", ", runs.DomainNames)}).", nameof(objective));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {domainWeights.Count} domain weights; the run table has {runs.Domains} domains ({string.Join(", ", runs.DomainNames)})."), nameof(objective));
         }
 
         Runs = runs;
@@ -71,7 +72,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         blockStarts.Add(entries.Count);
         if (entries.Count == 0)
         {
-            throw new ArgumentException($"No entry of the {runs.Rows} runs counts under '{objective}'.", nameof(runs));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"No entry of the {runs.Rows} runs counts under '{objective}'."), nameof(runs));
         }
 
         _domainEntries = blockStarts.Zip(blockStarts.Skip(1), (start, end) => end - start).ToArray();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl.Fitting;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class LevenbergMarquardt
         var m = problem.ResidualCount;
         if (lower.Length != n || upper.Length != n)
         {
-            throw new ArgumentException($"Bounds must have {n} values.", nameof(lower));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Bounds must have {n} values."), nameof(lower));
         }
 
         _lower = lower.ToArray();

@@ -22,19 +22,19 @@ internal static class ParameterStatistics
 
         if (result.Cancelled)
         {
-            warnings.Add($"The fit was cancelled after {result.Starts.Count} of {result.TotalStarts} starts; the result is the best of those.");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The fit was cancelled after {result.Starts.Count} of {result.TotalStarts} starts; the result is the best of those."));
         }
 
         if (!best.Outcome.Converged)
         {
-            warnings.Add($"The best start did not converge ({best.Outcome.Exit} after {best.Outcome.Iterations} iterations).");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The best start did not converge ({best.Outcome.Exit} after {best.Outcome.Iterations} iterations)."));
         }
 
         result.InSampleRSquared = problem.InSampleRSquared(best.Parameters);
         if (double.IsNaN(result.InSampleRSquared))
         {
             var bad = problem.NonFiniteEntries(best.Parameters);
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The fitted law is not finite at {bad.Count} counted entr{(bad.Count == 1 ? "y" : "ies")} (e.g. {string.Join(", ", bad.Take(3).Select(e => $"{e.Domain} in run {e.Run}"))}); the fit is not usable there, so it is not called converged."));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The fitted law is not finite at {bad.Count} counted entr{(bad.Count == 1 ? "y" : "ies")} (e.g. {string.Join(", ", bad.Take(3).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Domain} in run {e.Run}")))}); the fit is not usable there, so it is not called converged."));
         }
         else if (result.InSampleRSquared < 0)
         {
@@ -75,7 +75,7 @@ internal static class ParameterStatistics
         var shown = string.Join(", ", bad.Take(5).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Domain} in run {e.Run} (h = {e.Weight:G4})")));
         var zeros = bad.Count(e => e.Weight == 0);
         var advice = zeros > 0
-            ? $" {zeros} of them have a zero weight: a law that is infinite at h = 0 needs a mask that leaves them out (EntryMask.WeightAtLeast, the tool's --mask) or a floor on the weights."
+            ? string.Create(CultureInfo.InvariantCulture, $" {zeros} of them have a zero weight: a law that is infinite at h = 0 needs a mask that leaves them out (EntryMask.WeightAtLeast, the tool's --mask) or a floor on the weights.")
             : " Check the data's units and the law's start ranges.";
         return string.Create(CultureInfo.InvariantCulture, $"the law is not finite at {bad.Count} counted entr{(bad.Count == 1 ? "y" : "ies")} even in the middle of its start ranges: {shown}{(bad.Count > 5 ? ", …" : string.Empty)}.") + advice;
     }
@@ -98,10 +98,10 @@ internal static class ParameterStatistics
             return;
         }
 
-        var list = string.Join(", ", thin.Select(i => $"{names[i]} ({counts[i]})"));
+        var list = string.Join(", ", thin.Select(i => string.Create(CultureInfo.InvariantCulture, $"{names[i]} ({counts[i]})")));
         result.WarningList.Add(problem.Objective.PriorStrength is null
-            ? $"Fewer counted entries than the {own} per-domain parameters of their own in: {list}; the data do not determine those parameters, and predictions for these domains are unreliable. A weak prior (FitObjective.PriorStrength, e.g. 1e-3) settles them at the middle of their start ranges."
-            : $"Fewer counted entries than the {own} per-domain parameters of their own in: {list}; the prior, not the data, determines part of those parameters.");
+            ? string.Create(CultureInfo.InvariantCulture, $"Fewer counted entries than the {own} per-domain parameters of their own in: {list}; the data do not determine those parameters, and predictions for these domains are unreliable. A weak prior (FitObjective.PriorStrength, e.g. 1e-3) settles them at the middle of their start ranges.")
+            : string.Create(CultureInfo.InvariantCulture, $"Fewer counted entries than the {own} per-domain parameters of their own in: {list}; the prior, not the data, determines part of those parameters."));
     }
 
     private static void Covariance<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem, double[] parameters, List<int> atBound)
@@ -118,7 +118,7 @@ internal static class ParameterStatistics
 
         if (problem.EntryCount <= free.Length)
         {
-            result.WarningList.Add($"{problem.EntryCount} counted entries for {free.Length} free parameters: no degrees of freedom for standard errors.");
+            result.WarningList.Add(string.Create(CultureInfo.InvariantCulture, $"{problem.EntryCount} counted entries for {free.Length} free parameters: no degrees of freedom for standard errors."));
             return;
         }
 

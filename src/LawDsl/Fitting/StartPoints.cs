@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl.Fitting;
 
 /// <summary>Deterministic start points inside a layout's declared start ranges (clipped to its bounds).</summary>
@@ -22,7 +24,7 @@ public static class StartPoints
             var (low, high) = layout.StartRange(p);
             if (!(high >= low) || !double.IsFinite(low) || !double.IsFinite(high))
             {
-                throw new ArgumentException($"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] that does not meet its bounds [{layout.Lower[p]}, {layout.Upper[p]}] in finite values.", nameof(layout));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] that does not meet its bounds [{layout.Lower[p]}, {layout.Upper[p]}] in finite values."), nameof(layout));
             }
 
             var strata = method == StartMethod.LatinHypercube ? Permutation(count, random) : null;

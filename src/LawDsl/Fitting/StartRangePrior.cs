@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl.Fitting;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal sealed class StartRangePrior
             var (low, high) = layout.StartRange(p);
             if (!(high > low) || !double.IsFinite(high - low))
             {
-                throw new ArgumentException($"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] within bounds [{layout.Lower[p]}, {layout.Upper[p]}]: a start-range prior needs a finite range of positive width.", nameof(layout));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Parameter {layout.Names[p]} has start range [{layout.StartLow[p]}, {layout.StartHigh[p]}] within bounds [{layout.Lower[p]}, {layout.Upper[p]}]: a start-range prior needs a finite range of positive width."), nameof(layout));
             }
 
             center[p] = 0.5 * (low + high);

@@ -35,7 +35,7 @@ public sealed record MixtureConstraints
         {
             if (values is not null && values.Count != domains)
             {
-                throw new ArgumentException($"{name} has {values.Count} values; the law has {domains} domains.");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} has {values.Count} values; the law has {domains} domains."));
             }
         }
 
@@ -61,7 +61,7 @@ public sealed record MixtureConstraints
         {
             if (domain < 0 || domain >= domains)
             {
-                throw new ArgumentException($"Fixed domain {domain} does not exist; the law has {domains} domains.");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Fixed domain {domain} does not exist; the law has {domains} domains."));
             }
 
             if (value < lower[domain] || value > upper[domain])

@@ -51,6 +51,6 @@ public sealed record MixtureObjective
 
     /// <summary>The weight of each domain's loss for a smooth objective (1/K each for the mean).</summary>
     internal double WeightOf(int domain, int domains) => Weights is { } w
-        ? (w.Count == domains ? w[domain] : throw new ArgumentException($"The objective has {w.Count} weights; the law has {domains} domains."))
+        ? (w.Count == domains ? w[domain] : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {w.Count} weights; the law has {domains} domains.")))
         : 1.0 / domains;
 }

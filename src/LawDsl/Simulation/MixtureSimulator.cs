@@ -49,7 +49,7 @@ public sealed class MixtureSimulator
     {
         if (h.Length != _domains)
         {
-            throw new ArgumentException($"The mixture has {h.Length} weights; the simulator has {_domains} domains.", nameof(h));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The mixture has {h.Length} weights; the simulator has {_domains} domains."), nameof(h));
         }
 
         // Every feature: (owner domain or −1 for the shared head, its variance per unit weight, its signal w*²).
