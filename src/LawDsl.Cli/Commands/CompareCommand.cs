@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LawDsl.Evaluation;
 
 namespace LawDsl.Cli;
@@ -12,8 +11,6 @@ namespace LawDsl.Cli;
 /// </summary>
 internal static class CompareCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public static Command Create(ToolContext context)
     {
         var table = new RunTableFlags();
@@ -59,7 +56,7 @@ internal static class CompareCommand
                 });
             }
 
-            json.Write(parsed, context, JsonSerializer.Serialize(record, Json));
+            json.Write(parsed, context, JsonSerializer.Serialize(record, ToolJson.Options));
             return context.Cancelled ? ExitCodes.Interrupted : ExitCodes.Success;
         });
         return command;

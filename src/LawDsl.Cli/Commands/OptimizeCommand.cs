@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LawDsl.Fitting;
 
 namespace LawDsl.Cli;
@@ -13,8 +12,6 @@ namespace LawDsl.Cli;
 /// </summary>
 internal static class OptimizeCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public static Command Create(ToolContext context)
     {
         var table = new RunTableFlags(optional: true);
@@ -85,7 +82,7 @@ internal static class OptimizeCommand
                 best.KktResidual,
                 best.Converged,
                 FitWarnings = fit.Warnings,
-            }, Json));
+            }, ToolJson.Options));
             return best.Converged ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
