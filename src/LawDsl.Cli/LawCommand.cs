@@ -22,6 +22,7 @@ public static partial class LawCommand
         var root = new RootCommand("Fit, compare, check and use data-mixing scaling laws on CSV run tables.")
         {
             CheckCommand.Create(context),
+            CheckLawCommand.Create(context),
             FitCommand.Create(context),
             CompareCommand.Create(context),
             OptimizeCommand.Create(context),

@@ -17,14 +17,16 @@ internal static class CompareCommand
         var fitting = new FitFlags();
         var splitting = new SplitFlags();
         var json = new JsonFlag();
-        var laws = new Option<string[]>("--laws") { Description = "Laws to compare, by name or alias (default: all shipped laws)", AllowMultipleArgumentsPerToken = true };
-        var command = json.AddTo(splitting.AddTo(fitting.AddTo(table.AddTo(new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws }))));
+        var lawFiles = new LawFlags();
+        var laws = new Option<string[]>("--laws") { Description = "Laws to compare, by name or alias (default: every shipped law and every law of the --law-file files)", AllowMultipleArgumentsPerToken = true };
+        var command = json.AddTo(splitting.AddTo(fitting.AddTo(table.AddTo(lawFiles.AddTo(new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws }, withLaw: false)))));
         command.SetAction(parsed =>
         {
-            var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(LawTools.Find).ToList() : LawTools.All.ToList();
             var options = fitting.OptionsOf(parsed);
             splitting.Validate(parsed);
             json.Validate(parsed, table.PathOf(parsed));
+            var catalog = lawFiles.CatalogOf(parsed, context);
+            var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(catalog.Find).ToList() : catalog.All.ToList();
             var runs = table.Load(parsed);
             var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
             var splits = splitting.SplitsOf(parsed, runs, options.Seed);

@@ -13,13 +13,13 @@ internal static class FitCommand
         var table = new RunTableFlags();
         var fitting = new FitFlags();
         var json = new JsonFlag();
-        var lawOption = LawTools.LawOption();
-        var command = json.AddTo(fitting.AddTo(table.AddTo(new Command("fit", "Fit one law") { lawOption })));
+        var laws = new LawFlags();
+        var command = json.AddTo(fitting.AddTo(table.AddTo(laws.AddTo(new Command("fit", "Fit one law")))));
         command.SetAction(parsed =>
         {
-            var law = LawTools.Find(parsed.GetValue(lawOption)!);
             var options = fitting.OptionsOf(parsed);
             json.Validate(parsed, table.PathOf(parsed));
+            var law = laws.LawOf(parsed, laws.CatalogOf(parsed, context));
             var runs = table.Load(parsed);
             var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
             var fit = law.Fit(runs, objective, options, context.Progress("fit " + law.Name), context.Cancellation);

@@ -18,9 +18,9 @@ internal static class OptimizeCommand
         var fitting = new FitFlags();
         var mixture = new MixtureFlags();
         var json = new JsonFlag();
-        var lawOption = LawTools.LawOption(required: false);
+        var laws = new LawFlags();
         var fitFile = new Option<string?>("--fit") { Description = "A fit saved by 'lawdsl fit --json': optimize it without refitting (no run table needed)" };
-        var command = json.AddTo(mixture.AddTo(fitting.AddTo(table.AddTo(new Command("optimize", "Choose the mixture for a target scale, from a saved fit or a new one") { lawOption, fitFile }))));
+        var command = json.AddTo(mixture.AddTo(fitting.AddTo(table.AddTo(laws.AddTo(new Command("optimize", "Choose the mixture for a target scale, from a saved fit or a new one") { fitFile })))));
         command.SetAction(parsed =>
         {
             var scale = mixture.ScaleOf(parsed);
@@ -28,19 +28,20 @@ internal static class OptimizeCommand
             var mixtureOptions = mixture.OptionsOf(parsed, options.Seed);
             var saved = parsed.GetValue(fitFile);
             var tablePath = parsed.GetValue(table.Runs);
-            if ((saved is null) == (parsed.GetValue(lawOption) is null))
+            if (saved is null ? !laws.Given(parsed) : parsed.GetValue(laws.Law) is not null)
             {
-                throw new UsageException($"Give either {lawOption.Name} (with a run table, to fit it first) or {fitFile.Name} (a saved fit), not {(saved is null ? "neither" : "both")}.");
+                throw new UsageException($"Give either {laws.Law.Name} (with a run table, to fit it first) or {fitFile.Name} (a saved fit, with {laws.Files.Name} if its law is in a file), not {(saved is null ? "neither" : "both")}.");
             }
 
             if (saved is null && tablePath is null)
             {
-                throw new UsageException($"{lawOption.Name} needs the run table to fit; or give {fitFile.Name} with a saved fit.");
+                throw new UsageException($"{laws.Law.Name} needs the run table to fit; or give {fitFile.Name} with a saved fit.");
             }
 
             json.Validate(parsed, [.. new[] { tablePath, saved }.OfType<string>()]);
             var console = context.Report(json.ToStdout(parsed));
-            var (law, fit) = saved is null ? (LawTools.Find(parsed.GetValue(lawOption)!), null) : FitFile.Read(saved, fitFile.Name);
+            var catalog = laws.CatalogOf(parsed, context);
+            var (law, fit) = saved is null ? (laws.LawOf(parsed, catalog), null) : FitFile.Read(saved, fitFile.Name, catalog);
             var runs = tablePath is null ? null : table.Load(parsed);
             if (fit is not null && runs is not null)
             {

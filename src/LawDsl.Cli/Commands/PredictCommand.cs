@@ -11,12 +11,13 @@ internal static class PredictCommand
         var table = new RunTableFlags();
         var fitting = new FitFlags();
         var fitFile = new Option<string>("--fit") { Description = "A fit saved by 'lawdsl fit --json'", Required = true };
-        var command = table.AddTo(new Command("predict", "Score a saved fit on a run table") { fitFile, fitting.Mask });
+        var laws = new LawFlags();
+        var command = table.AddTo(laws.AddTo(new Command("predict", "Score a saved fit on a run table") { fitFile, fitting.Mask }, withLaw: false));
         command.SetAction(parsed =>
         {
             var mask = fitting.MaskOf(parsed);
             var path = parsed.GetValue(fitFile)!;
-            var (law, fit) = FitFile.Read(path, fitFile.Name);
+            var (law, fit) = FitFile.Read(path, fitFile.Name, laws.CatalogOf(parsed, context));
             var runs = table.Load(parsed);
             FitFile.RequireDomains(fit, runs.DomainNames, path, fitFile.Name);
             var score = law.Score(fit, runs, mask);

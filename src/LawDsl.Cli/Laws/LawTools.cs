@@ -25,14 +25,8 @@ internal static partial class LawTools
     /// <summary>The alias of a law's name: lower case, every run of other characters one hyphen.</summary>
     public static string Alias(string name) => NotAlphanumeric().Replace(name.ToLowerInvariant(), "-").Trim('-');
 
-    /// <exception cref="UsageException">No law has that name or alias; the message lists the aliases.</exception>
-    public static ILawTool Find(string name) =>
-        All.FirstOrDefault(l => string.Equals(Alias(l.Name), Alias(name), StringComparison.Ordinal))
-        ?? throw new UsageException($"Unknown law '{name}'. Known laws: {string.Join(", ", All.Select(l => Alias(l.Name)))}.");
-
-    /// <summary>The <c>--law</c> flag of the commands that use one law.</summary>
-    public static System.CommandLine.Option<string> LawOption(bool required = true) =>
-        new("--law") { Description = "The law, by name or alias: " + string.Join(", ", All.Select(l => Alias(l.Name))), Required = required };
+    /// <exception cref="UsageException">No shipped law has that name or alias; the message lists the aliases.</exception>
+    public static ILawTool Find(string name) => LawCatalog.Shipped.Find(name);
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotAlphanumeric();

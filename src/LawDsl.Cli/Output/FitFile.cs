@@ -11,7 +11,7 @@ namespace LawDsl.Cli;
 /// </summary>
 internal static class FitFile
 {
-    public static (ILawTool Law, FitSummary Fit) Read(string path, string flag)
+    public static (ILawTool Law, FitSummary Fit) Read(string path, string flag, LawCatalog laws)
     {
         if (!File.Exists(path))
         {
@@ -37,7 +37,7 @@ internal static class FitFile
         ILawTool law;
         try
         {
-            law = LawTools.Find(fit.Law);
+            law = laws.Find(fit.Law);
         }
         catch (UsageException unknown)
         {

@@ -82,21 +82,29 @@ internal static class OutputFile
     /// <exception cref="IOException">The disk refused the write (full, removed); the target is unchanged.</exception>
     public static void WriteAtomically(string path, string content) => WriteAtomically(path, content, beforeRename: null);
 
+    /// <summary>Writes <paramref name="content"/> (bytes) to <paramref name="path"/> atomically.</summary>
+    public static void WriteAtomically(string path, byte[] content) => WriteAtomically(path, stream => stream.Write(content), beforeRename: null);
+
     /// <summary>A fault a test injects into the writes of its own flow (a full disk), before the rename.</summary>
     internal static readonly AsyncLocal<Func<string, Exception?>?> InjectedFault = new();
 
     /// <summary>As <see cref="WriteAtomically(string, string)"/>; <paramref name="beforeRename"/> lets a test crash between write and rename.</summary>
-    internal static void WriteAtomically(string path, string content, Action? beforeRename)
+    internal static void WriteAtomically(string path, string content, Action? beforeRename) =>
+        WriteAtomically(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.Write(content);
+        }, beforeRename);
+
+    private static void WriteAtomically(string path, Action<Stream> write, Action? beforeRename)
     {
         var full = Path.GetFullPath(path);
         var temporary = Sibling(full, ".tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream))
             {
-                writer.Write(content);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -124,7 +124,7 @@ public sealed class HostileInputTests : IDisposable
         { "fit below everything", "compare {csv} {opts} --laws BiMix --fit-below 1000 --json {out}", null, ExitCodes.Usage, "--fit-below: Scale extrapolation at N <= 1000, D <= any leaves 60 runs to fit and 0 to test." },
         { "fit below zero", "compare {csv} {opts} --laws BiMix --fit-below 0", null, ExitCodes.Usage, "--fit-below and --fit-below-d take positive finite scales; one is 0." },
         { "extrapolate one size", "compare {file} --laws BiMix --split extrapolate", Header + "\n0.5,0.5,1,1,2,3\n0.4,0.6,1,1,2,3\n", ExitCodes.Usage, "--split extrapolate: Scale extrapolation needs runs at two or more model sizes" },
-        { "optimize neither law nor fit", "optimize {csv} {opts}", null, ExitCodes.Usage, "Give either --law (with a run table, to fit it first) or --fit (a saved fit), not neither." },
+        { "optimize neither law nor fit", "optimize {csv} {opts}", null, ExitCodes.Usage, "Give either --law (with a run table, to fit it first) or --fit (a saved fit, with --law-file if its law is in a file), not neither." },
         { "optimize law without table", "optimize --law BiMix", null, ExitCodes.Usage, "--law needs the run table to fit" },
         { "optimize lower not a weight", "optimize {csv} {opts} --law BiMix --lower a=2 --json {out}", null, ExitCodes.Usage, "--lower: domain 'a' = 2 is not a weight in [0, 1]." },
         { "optimize fixed unknown domain", "optimize {csv} {opts} --law BiMix --fixed web=0.5", null, ExitCodes.Usage, "--fixed: there is no domain 'web'; the domains are a, b, c." },
