@@ -13,6 +13,15 @@ internal sealed class MixtureFlags
 {
     private static readonly MixtureOptions Defaults = new();
 
+    private readonly FlagNames _names = new();
+
+    public MixtureFlags()
+    {
+        Starts = _names.Bind(nameof(MixtureOptions.Starts), new Option<int>("--mixture-starts") { Description = "Start mixtures of the optimizer", DefaultValueFactory = _ => Defaults.Starts });
+        Tolerance = _names.Bind(nameof(MixtureOptions.Tolerance), new Option<double>("--kkt-tolerance") { Description = "Converged when the KKT residual is at most this (or below the objective's rounding floor)", DefaultValueFactory = _ => Defaults.Tolerance });
+        Iterations = _names.Bind(nameof(MixtureOptions.MaxIterations), new Option<int>("--mixture-iterations") { Description = "The most iterations per start mixture", DefaultValueFactory = _ => Defaults.MaxIterations });
+    }
+
     public Option<double> TargetModelSize { get; } = new("--target-n") { Description = "Model size to optimize for (law units)", DefaultValueFactory = _ => 1300 };
 
     public Option<double> TargetTokens { get; } = new("--target-d") { Description = "Tokens to optimize for (law units)", DefaultValueFactory = _ => 30 };
@@ -41,11 +50,11 @@ internal sealed class MixtureFlags
 
     public Option<string?> TargetDomain { get; } = new("--target-domain") { Description = "The domain whose loss --objective target minimizes" };
 
-    public Option<int> Starts { get; } = new("--mixture-starts") { Description = "Start mixtures of the optimizer", DefaultValueFactory = _ => Defaults.Starts };
+    public Option<int> Starts { get; }
 
-    public Option<double> Tolerance { get; } = new("--kkt-tolerance") { Description = "Converged when the KKT residual is at most this", DefaultValueFactory = _ => Defaults.Tolerance };
+    public Option<double> Tolerance { get; }
 
-    public Option<int> Iterations { get; } = new("--mixture-iterations") { Description = "The most iterations per start mixture", DefaultValueFactory = _ => Defaults.MaxIterations };
+    public Option<int> Iterations { get; }
 
     public Command AddTo(Command command)
     {
@@ -64,17 +73,8 @@ internal sealed class MixtureFlags
     /// <summary>The optimizer's options, checked before any work.</summary>
     public MixtureOptions OptionsOf(ParseResult parsed, int seed)
     {
-        var starts = parsed.GetValue(Starts);
-        var iterations = parsed.GetValue(Iterations);
-        if (starts < 1 || iterations < 1)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{(starts < 1 ? Starts.Name : Iterations.Name)} must be at least 1; it is {Math.Min(starts, iterations)}."));
-        }
-
-        var tolerance = parsed.GetValue(Tolerance);
-        return tolerance > 0 && double.IsFinite(tolerance)
-            ? new MixtureOptions { Starts = starts, MaxIterations = iterations, Tolerance = tolerance, Seed = seed }
-            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Tolerance.Name} must be a positive finite number; it is {tolerance:R}."));
+        var options = new MixtureOptions { Starts = parsed.GetValue(Starts), MaxIterations = parsed.GetValue(Iterations), Tolerance = parsed.GetValue(Tolerance), Seed = seed };
+        return options.FirstProblem(_names.Of) is { } problem ? throw new UsageException(problem.Message) : options;
     }
 
     /// <summary>The constraints over <paramref name="domains"/>, checked for feasibility at <paramref name="scale"/> before any fit.</summary>

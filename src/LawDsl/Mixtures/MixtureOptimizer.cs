@@ -17,10 +17,34 @@ public sealed record MixtureOptions
     public int MaxIterations { get; init; } = 5000;
 
     /// <summary>
-    /// Converged when the KKT residual ‖h − P(h − ∇f)‖∞ falls below this. Near an optimum the objective changes by about
-    /// the residual squared, so much below 1e-8 is lost in rounding.
+    /// Converged when the KKT residual ‖h − P(h − ∇f)‖∞ falls below this, or below the objective's rounding floor
+    /// (<see cref="MixtureResult.KktFloor"/>), whichever is larger: near an optimum the objective changes by about the
+    /// residual squared, so a residual whose square is lost in the objective's rounding cannot be lowered by any step.
     /// </summary>
     public double Tolerance { get; init; } = 1e-8;
+
+    /// <summary>Throws for the first option out of range (see <see cref="FirstProblem"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
+    public void Validate()
+    {
+        if (FirstProblem() is { } problem)
+        {
+            throw problem.ToException();
+        }
+    }
+
+    /// <summary>
+    /// The first option out of range (no starts or iterations, a tolerance that is not positive and finite), or null;
+    /// messages name each option as <paramref name="optionNames"/> says (property names by default).
+    /// </summary>
+    public OptionProblem? FirstProblem(Func<string, string>? optionNames = null)
+    {
+        var names = OptionRules.NamesOrDefault(optionNames);
+        return OptionRules.First(
+            OptionRules.Between(nameof(Starts), Starts, 1, int.MaxValue, names),
+            OptionRules.Between(nameof(MaxIterations), MaxIterations, 1, int.MaxValue, names),
+            OptionRules.PositiveFinite(nameof(Tolerance), Tolerance, names));
+    }
 }
 
 /// <summary>The optimal mixture and how it was certified.</summary>
@@ -29,8 +53,12 @@ public sealed record MixtureOptions
 /// <param name="Objective">The objective at it (for the worst case: the exact largest loss).</param>
 /// <param name="ObjectiveDescription">Which objective.</param>
 /// <param name="KktResidual">‖h − P(h − ∇f)‖∞ at the end: 0 exactly at a constrained stationary point.</param>
+/// <param name="KktFloor">
+/// The smallest residual the objective's rounding can resolve, √(4·ε·max(1, |f|)) with ε the double epsilon: no step
+/// from a point whose residual is below it lowers the objective by more than rounding.
+/// </param>
 /// <param name="Iterations">Iterations of the best start.</param>
-/// <param name="Converged">Whether the best start reached the tolerance.</param>
+/// <param name="Converged">Whether the best start's residual is within the tolerance or the rounding floor.</param>
 /// <param name="Lower">The effective lower bounds (bounds and fixed domains).</param>
 /// <param name="Upper">The effective upper bounds (bounds, token availability and fixed domains).</param>
 /// <param name="StartObjectives">The objective each start reached.</param>
@@ -41,6 +69,7 @@ public sealed record MixtureResult(
     double Objective,
     string ObjectiveDescription,
     double KktResidual,
+    double KktFloor,
     int Iterations,
     bool Converged,
     double[] Lower,
@@ -53,7 +82,8 @@ public sealed record MixtureResult(
     {
         var culture = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(culture, $"{ObjectiveDescription}: {Objective:F6}; KKT residual {KktResidual:E2} ({(Converged ? "converged" : "NOT converged")}) after {Iterations} iterations; {Elapsed.TotalMilliseconds:F1} ms");
+        var verdict = Converged ? "converged" : string.Create(culture, $"NOT converged: above the tolerance and the rounding floor {KktFloor:E2}");
+        text.AppendLine(culture, $"{ObjectiveDescription}: {Objective:F6}; KKT residual {KktResidual:E2} ({verdict}) after {Iterations} iterations; {Elapsed.TotalMilliseconds:F1} ms");
         for (var i = 0; i < Mixture.Length; i++)
         {
             var name = domainNames?[i] ?? i.ToString(culture);
@@ -96,6 +126,7 @@ public static class MixtureOptimizer
     {
         objective ??= MixtureObjective.Mean;
         options ??= new MixtureOptions();
+        options.Validate();
         var watch = Stopwatch.StartNew();
         var (lower, upper) = (constraints ?? new MixtureConstraints()).Resolve(domains, scale.Tokens);
         var evaluator = new MixtureEvaluator<TLaw>(parameters.ToArray(), domains, scale, objective);
@@ -130,7 +161,8 @@ public static class MixtureOptimizer
 
         var (mixture, value, residual, steps) = best!.Value;
         var losses = evaluator.Losses(mixture);
-        return new MixtureResult(mixture, losses, value, objective.Description, residual, steps, residual <= options.Tolerance, lower, upper, startObjectives, watch.Elapsed);
+        var floor = KktFloor(value);
+        return new MixtureResult(mixture, losses, value, objective.Description, residual, floor, steps, residual <= Math.Max(options.Tolerance, floor), lower, upper, startObjectives, watch.Elapsed);
     }
 
     /// <summary>
@@ -239,6 +271,9 @@ public static class MixtureOptimizer
 
         return (Residual(h, g, lower, upper, probe), options.MaxIterations);
     }
+
+    /// <summary>The residual below which the objective's rounding hides any decrease (see <see cref="MixtureResult.KktFloor"/>).</summary>
+    internal static double KktFloor(double objective) => Math.Sqrt(4 * (Math.BitIncrement(1.0) - 1.0) * Math.Max(1, Math.Abs(objective)));
 
     /// <summary>‖h − P(h − g)‖∞, the KKT residual of a projected-gradient problem.</summary>
     private static double Residual(double[] h, double[] g, double[] lower, double[] upper, double[] work)

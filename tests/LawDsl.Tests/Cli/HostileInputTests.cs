@@ -135,7 +135,7 @@ public sealed class HostileInputTests : IDisposable
         { "optimize weighted without weights", "optimize {csv} {opts} --law BiMix --objective weighted", null, ExitCodes.Usage, "--objective-weight goes with (and only with) --objective weighted" },
         { "optimize target domain unknown", "optimize {csv} {opts} --law BiMix --objective target --target-domain z", null, ExitCodes.Usage, "--target-domain: there is no domain 'z'" },
         { "optimize tolerance zero", "optimize {csv} {opts} --law BiMix --kkt-tolerance 0", null, ExitCodes.Usage, "--kkt-tolerance must be a positive finite number; it is 0." },
-        { "optimize mixture starts zero", "optimize {csv} {opts} --law BiMix --mixture-starts 0", null, ExitCodes.Usage, "--mixture-starts must be at least 1; it is 0." },
+        { "optimize mixture starts zero", "optimize {csv} {opts} --law BiMix --mixture-starts 0", null, ExitCodes.Usage, "--mixture-starts must be between 1 and 2147483647; it is 0." },
         { "optimize json is the fit file", "optimize --fit {file} --json {file}", Fit("Chinchilla per domain", 15, 0.5), ExitCodes.Usage, "--json '{file}' is an input of this command" },
     };
 

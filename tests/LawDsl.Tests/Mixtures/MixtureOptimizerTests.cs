@@ -202,4 +202,25 @@ public sealed class MixtureOptimizerTests(ITestOutputHelper output)
             MixtureOptimizer.Optimize<CapacityNoiseLaw>(PublishedCheckTests.Published, 7, AnyScale, constraints: new MixtureConstraints { Upper = Enumerable.Repeat(0.5, 7).ToArray(), Fixed = new Dictionary<int, double> { [2] = 0.7 } }));
         Assert.Contains("domain 2 is fixed at 0.7 outside its allowed [0, 0.5]", fixedOutside.Message);
     }
+
+    [Fact]
+    public void A_residual_below_the_objectives_rounding_floor_is_converged_and_one_above_it_is_not()
+    {
+        // A tolerance no double can reach: the optimizer stops when no step lowers the objective, and is converged only
+        // if its residual is then below the rounding floor sqrt(4·eps·|f|).
+        var constraints = new MixtureConstraints { Lower = Enumerable.Repeat(1e-4, 7).ToArray() };
+        var exact = MixtureOptimizer.Optimize<CapacityNoiseLaw>(PublishedCheckTests.Published, 7, new ScalePoint(1300, 30), constraints: constraints, options: new MixtureOptions { Tolerance = 1e-300 });
+        output.WriteLine(exact.Report());
+        Assert.Equal(Math.Sqrt(4 * 2.220446049250313e-16 * exact.Objective), exact.KktFloor, 1e-20);
+        Assert.True(exact.KktResidual <= exact.KktFloor, exact.Report());
+        Assert.True(exact.Converged);
+
+        // Cut short after one iteration from the uniform mixture: far above both, and said so.
+        var cut = MixtureOptimizer.Optimize<CapacityNoiseLaw>(PublishedCheckTests.Published, 7, new ScalePoint(1300, 30), constraints: constraints, options: new MixtureOptions { Starts = 1, MaxIterations = 1 });
+        Assert.False(cut.Converged);
+        Assert.True(cut.KktResidual > 100 * cut.KktFloor, cut.Report());
+        Assert.Contains("NOT converged: above the tolerance and the rounding floor", cut.Report(), StringComparison.Ordinal);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => MixtureOptimizer.Optimize<CapacityNoiseLaw>(PublishedCheckTests.Published, 7, new ScalePoint(1300, 30), options: new MixtureOptions { Tolerance = 0 }));
+    }
 }
