@@ -28,7 +28,19 @@ public static partial class LawCommand
             OptimizeCommand.Create(context),
             PredictCommand.Create(context),
         };
-        var parsed = root.Parse(args);
+        root.Add(ConfigFile.Option);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(ConfigFile.Expand(root, args));
+        }
+        catch (Exception failure)
+        {
+            var (code, message) = ExitPolicy.Of(failure);
+            error.WriteLine(message);
+            return code;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
