@@ -9,8 +9,8 @@ var runs = simulator.Runs(simulator.RandomMixtures(20), [60, 120, 240], [2, 4, 8
 
 var fit = LawFitter.Fit<TransferLaw>(runs, new FitObjective(), new FitOptions { Starts = 16 });
 Console.WriteLine(fit.Report());
-var best = MixtureOptimizer.Optimize<TransferLaw>(fit.Parameters, runs.Domains, new ScalePoint(1300, 30));
-Console.Write(best.Report(runs.DomainNames));
+var best = MixtureOptimizer.Optimize(fit, new ScalePoint(1300, 30));
+Console.Write(best.Report());
 
 /// <summary>Each domain learns from its own tokens and, through a transfer matrix, from the others'.</summary>
 [MixingLaw]

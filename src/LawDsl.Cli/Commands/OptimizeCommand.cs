@@ -48,7 +48,7 @@ internal static class OptimizeCommand
                 FitFile.RequireDomains(fit, runs.DomainNames, saved!, fitFile.Name);
             }
 
-            var domains = fit?.Domains ?? runs!.DomainNames;
+            var domains = fit?.DomainNames ?? runs!.DomainNames;
             var objective = mixture.ObjectiveOf(parsed, domains);
             var constraints = mixture.ConstraintsOf(parsed, domains, scale);
             if (fit is null)
@@ -71,7 +71,7 @@ internal static class OptimizeCommand
             FitReport.Warnings(console, fit, "warning (fit)");
             var best = law.Optimize(fit, scale, objective, constraints, mixtureOptions);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fit.Law} at N = {scale.ModelSize:G6}, D = {scale.Tokens:G6}"));
-            console.Write(new Text(best.Report(domains)));
+            console.Write(new Text(best.Report()));
             json.Write(parsed, context, JsonSerializer.Serialize(new
             {
                 fit.Law,

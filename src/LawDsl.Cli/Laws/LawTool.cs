@@ -31,10 +31,14 @@ internal sealed class LawTool<TLaw> : ILawTool
     public ParameterLayout Layout(int domains) => TLaw.CreateLayout(domains);
 
     public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation) =>
-        LawFitter.Fit<TLaw>(runs, objective, options, progress, cancellation).Summarize(runs.DomainNames);
+        LawFitter.Fit<TLaw>(runs, objective, options, progress, cancellation).Summarize();
 
     public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options) =>
-        MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.Domains.Count, scale, objective, constraints, options);
+        MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.DomainNames.Count, scale, objective, constraints, options) with
+        {
+            DomainNames = fit.DomainNames,
+            FittedScales = fit.FittedScales == default ? null : fit.FittedScales,
+        };
 
     public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);

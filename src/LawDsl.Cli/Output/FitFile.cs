@@ -29,7 +29,7 @@ internal static class FitFile
             throw new BadInputException($"{flag} '{path}' is not a fit written by 'lawdsl fit --json'{where}: {exception.Message.Split(" Path:")[0]}");
         }
 
-        if (fit is null || fit.Law is null || fit.Domains is null || fit.ParameterNames is null || fit.Parameters is null || fit.Domains.Count == 0)
+        if (fit is null || fit.Law is null || fit.DomainNames is null || fit.ParameterNames is null || fit.Parameters is null || fit.DomainNames.Count == 0)
         {
             throw new BadInputException($"{flag} '{path}' is not a fit written by 'lawdsl fit --json': it lacks the law, its domains or its parameters.");
         }
@@ -44,10 +44,10 @@ internal static class FitFile
             throw new BadInputException($"{flag} '{path}': {unknown.Message}");
         }
 
-        var layout = law.Layout(fit.Domains.Count);
+        var layout = law.Layout(fit.DomainNames.Count);
         if (!fit.ParameterNames.SequenceEqual(layout.Names) || fit.Parameters.Count != layout.Count)
         {
-            throw new BadInputException($"{flag} '{path}' does not hold the parameters of '{law.Name}' for {fit.Domains.Count} domains: expected {layout.Count} ({string.Join(", ", layout.Names.Take(4))}, …), found {fit.Parameters.Count} ({string.Join(", ", fit.ParameterNames.Take(4))}, …).");
+            throw new BadInputException($"{flag} '{path}' does not hold the parameters of '{law.Name}' for {fit.DomainNames.Count} domains: expected {layout.Count} ({string.Join(", ", layout.Names.Take(4))}, …), found {fit.Parameters.Count} ({string.Join(", ", fit.ParameterNames.Take(4))}, …).");
         }
 
         for (var p = 0; p < layout.Count; p++)
@@ -65,9 +65,9 @@ internal static class FitFile
     /// <summary>Throws unless the fit was made for exactly the table's domains, in its order.</summary>
     public static void RequireDomains(FitSummary fit, IReadOnlyList<string> domains, string path, string flag)
     {
-        if (!fit.Domains.SequenceEqual(domains))
+        if (!fit.DomainNames.SequenceEqual(domains))
         {
-            throw new BadInputException($"{flag} '{path}' is for domains {string.Join(", ", fit.Domains)}; the run table has {string.Join(", ", domains)}.");
+            throw new BadInputException($"{flag} '{path}' is for domains {string.Join(", ", fit.DomainNames)}; the run table has {string.Join(", ", domains)}.");
         }
     }
 }

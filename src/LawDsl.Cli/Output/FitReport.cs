@@ -10,7 +10,7 @@ internal static class FitReport
     public static void Write(IAnsiConsole console, FitSummary fit)
     {
         var culture = CultureInfo.InvariantCulture;
-        console.Write(new Text($"{fit.Law}: {fit.Objective}, objective {fit.Value.ToString("G8", culture)}, {(fit.Converged ? "converged" : "NOT converged")}\n"));
+        console.Write(new Text($"{fit.Law}: {fit.ObjectiveDescription}, objective {fit.Objective.ToString("G8", culture)}, {(fit.Converged ? "converged" : "NOT converged")}\n"));
         var table = new Table().AddColumns("parameter", "value", "standard error");
         for (var p = 0; p < fit.Parameters.Count; p++)
         {

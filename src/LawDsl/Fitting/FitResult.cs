@@ -8,9 +8,11 @@ namespace LawDsl.Fitting;
 public sealed class FitResult<TLaw>
     where TLaw : IMixingLaw<TLaw>
 {
-    internal FitResult(ParameterLayout layout, FitObjective objective, int residuals, IReadOnlyList<StartOutcome> starts, int totalStarts, bool cancelled, TimeSpan elapsed)
+    internal FitResult(ParameterLayout layout, IReadOnlyList<string> domainNames, ScaleRange fittedScales, FitObjective objective, int residuals, IReadOnlyList<StartOutcome> starts, int totalStarts, bool cancelled, TimeSpan elapsed)
     {
         Layout = layout;
+        DomainNames = domainNames;
+        FittedScales = fittedScales;
         ObjectiveDescription = objective.ToString();
         ResidualCount = residuals;
         Starts = starts;
@@ -22,6 +24,12 @@ public sealed class FitResult<TLaw>
 
     /// <summary>The parameter layout (names, bounds) of the fitted law.</summary>
     public ParameterLayout Layout { get; }
+
+    /// <summary>The domains the law was fitted on, in order.</summary>
+    public IReadOnlyList<string> DomainNames { get; }
+
+    /// <summary>The model sizes and token budgets of the runs it was fitted on.</summary>
+    public ScaleRange FittedScales { get; }
 
     /// <summary>What was minimized, including which entries counted.</summary>
     public string ObjectiveDescription { get; }
@@ -86,10 +94,10 @@ public sealed class FitResult<TLaw>
     private readonly List<string> _warnings = [];
 
     /// <summary>The fit as plain, serializable data (see <see cref="FitJson"/>).</summary>
-    /// <param name="domains">The names of the domains it was fitted on, in order.</param>
-    public FitSummary Summarize(IReadOnlyList<string> domains) => new(
+    public FitSummary Summarize() => new(
         TLaw.Name,
-        domains,
+        DomainNames,
+        FittedScales,
         ObjectiveDescription,
         Objective,
         Converged,
@@ -103,7 +111,7 @@ public sealed class FitResult<TLaw>
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        text.AppendLine(culture, $"{TLaw.Name}: {ObjectiveDescription}, {ResidualCount} residuals, {Layout.Count} parameters");
+        text.AppendLine(culture, $"{TLaw.Name}: {ObjectiveDescription}, {ResidualCount} residuals, {Layout.Count} parameters; domains {string.Join(", ", DomainNames)}; fitted on {FittedScales}");
         var converged = Starts.Count(s => s.Outcome.Converged);
         text.AppendLine(culture, $"starts: {Starts.Count} of {TotalStarts} finished, {converged} converged{(Cancelled ? ", CANCELLED" : string.Empty)}; {Elapsed.TotalMilliseconds:F0} ms");
         if (Best is { } best)

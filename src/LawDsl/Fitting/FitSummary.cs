@@ -7,9 +7,10 @@ namespace LawDsl.Fitting;
 /// <see cref="FitJson"/>. <c>lawdsl fit --json</c> writes it and <c>lawdsl predict --fit</c> reads it.
 /// </summary>
 /// <param name="Law">The law's name.</param>
-/// <param name="Domains">The domains it was fitted on, in order.</param>
-/// <param name="Objective">What was minimized.</param>
-/// <param name="Value">The objective at the optimum.</param>
+/// <param name="DomainNames">The domains it was fitted on, in order.</param>
+/// <param name="FittedScales">The model sizes and token budgets of the runs it was fitted on.</param>
+/// <param name="ObjectiveDescription">What was minimized.</param>
+/// <param name="Objective">The objective at the optimum.</param>
 /// <param name="Converged">Whether the fit converged to a usable optimum (<see cref="FitResult{TLaw}.Converged"/>).</param>
 /// <param name="ParameterNames">Parameter names, flat.</param>
 /// <param name="Parameters">Parameter values, flat.</param>
@@ -17,9 +18,10 @@ namespace LawDsl.Fitting;
 /// <param name="Warnings">The fit's warnings.</param>
 public sealed record FitSummary(
     string Law,
-    IReadOnlyList<string> Domains,
-    string Objective,
-    double Value,
+    IReadOnlyList<string> DomainNames,
+    ScaleRange FittedScales,
+    string ObjectiveDescription,
+    double Objective,
     bool Converged,
     IReadOnlyList<string> ParameterNames,
     IReadOnlyList<double> Parameters,

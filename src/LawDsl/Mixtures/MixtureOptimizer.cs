@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LawDsl.Fitting;
 
 namespace LawDsl.Mixtures;
 
@@ -77,9 +78,22 @@ public sealed record MixtureResult(
     IReadOnlyList<double> StartObjectives,
     TimeSpan Elapsed)
 {
+    /// <summary>The domains' names, when the mixture was optimized from a fit that knows them.</summary>
+    public IReadOnlyList<string>? DomainNames { get; init; }
+
+    /// <summary>
+    /// The scales of the runs behind the fit, when known: a target outside them is an extrapolation, which
+    /// <see cref="Report"/> says.
+    /// </summary>
+    public ScaleRange? FittedScales { get; init; }
+
+    /// <summary>The scale the mixture was optimized for.</summary>
+    public ScalePoint? TargetScale { get; init; }
+
     /// <summary>A readable summary: the mixture with its bounds, the losses and the certificate.</summary>
     public string Report(IReadOnlyList<string>? domainNames = null)
     {
+        domainNames ??= DomainNames;
         var culture = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         var verdict = Converged ? "converged" : string.Create(culture, $"NOT converged: above the tolerance and the rounding floor {KktFloor:E2}");
@@ -89,6 +103,11 @@ public sealed record MixtureResult(
             var name = domainNames?[i] ?? i.ToString(culture);
             var bound = Mixture[i] <= Lower[i] ? " (at lower bound)" : Mixture[i] >= Upper[i] ? " (at upper bound)" : string.Empty;
             text.AppendLine(culture, $"  {name,-16} h = {Mixture[i],8:F4}   loss {Losses[i],9:F6}{bound}");
+        }
+
+        if (FittedScales is { } fitted && TargetScale is { } target && !fitted.Contains(target))
+        {
+            text.AppendLine(culture, $"note: N = {target.ModelSize:G6}, D = {target.Tokens:G6} lies beyond the fitted runs ({fitted}): this mixture is an extrapolation of the law.");
         }
 
         return text.ToString();
@@ -104,14 +123,37 @@ public sealed record MixtureResult(
 /// </summary>
 /// <example>
 /// <code>
-/// var best = MixtureOptimizer.Optimize&lt;CapacityNoiseLaw&gt;(fit.Parameters, 7, new ScalePoint(1300, 30),
+/// var fit = LawFitter.Fit&lt;CapacityNoiseLaw&gt;(runs, new FitObjective { Mask = EntryMask.WeightAtLeast(0.1) });
+/// var best = MixtureOptimizer.Optimize(fit, new ScalePoint(1300, 30),
 ///     constraints: new MixtureConstraints { Lower = Enumerable.Repeat(1e-4, 7).ToArray() });
-/// Console.WriteLine(best.Report(runs.DomainNames));
+/// Console.WriteLine(best.Report());
 /// </code>
 /// </example>
 public static class MixtureOptimizer
 {
     private static readonly double[] Temperatures = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
+
+    /// <summary>
+    /// Optimizes the mixture of a fitted law at <paramref name="scale"/>: the law, its parameters and its domains come from
+    /// <paramref name="fit"/>, and the result names the domains and says whether the scale lies beyond the fitted runs.
+    /// </summary>
+    /// <exception cref="InfeasibleMixtureException">The constraints admit no mixture.</exception>
+    /// <exception cref="InvalidOperationException">The fit found no finite optimum.</exception>
+    public static MixtureResult Optimize<TLaw>(
+        FitResult<TLaw> fit,
+        ScalePoint scale,
+        MixtureObjective? objective = null,
+        MixtureConstraints? constraints = null,
+        MixtureOptions? options = null)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return Optimize<TLaw>(fit.Parameters, fit.Layout.Domains, scale, objective, constraints, options) with
+        {
+            DomainNames = fit.DomainNames,
+            FittedScales = fit.FittedScales,
+        };
+    }
 
     /// <summary>Optimizes the mixture of <typeparamref name="TLaw"/> with <paramref name="parameters"/> at <paramref name="scale"/>.</summary>
     /// <exception cref="InfeasibleMixtureException">The constraints admit no mixture.</exception>
@@ -162,7 +204,7 @@ public static class MixtureOptimizer
         var (mixture, value, residual, steps) = best!.Value;
         var losses = evaluator.Losses(mixture);
         var floor = KktFloor(value);
-        return new MixtureResult(mixture, losses, value, objective.Description, residual, floor, steps, residual <= Math.Max(options.Tolerance, floor), lower, upper, startObjectives, watch.Elapsed);
+        return new MixtureResult(mixture, losses, value, objective.Description, residual, floor, steps, residual <= Math.Max(options.Tolerance, floor), lower, upper, startObjectives, watch.Elapsed) { TargetScale = scale };
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal(fromFile.Parameters, JsonSerializer.Deserialize(direct.Output, FitJson.Default.FitSummary)!.Parameters);
         var overridden = CliRuns.Run("fit", "--config", config, "--mask", "0.2", "--json", "-");
         Assert.True(overridden.Code == ExitCodes.Success, overridden.Error);
-        Assert.Contains("entries with h >= 0.2", JsonSerializer.Deserialize(overridden.Output, FitJson.Default.FitSummary)!.Objective, StringComparison.Ordinal);
+        Assert.Contains("entries with h >= 0.2", JsonSerializer.Deserialize(overridden.Output, FitJson.Default.FitSummary)!.ObjectiveDescription, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class HostileInputTests : IDisposable
         { "unknown split", "compare {csv} {opts} --laws BiMix --split sideways --json {out}", null, ExitCodes.Usage, "Argument 'sideways' not recognized. Must be one of: 'holdout', 'kfold'" },
         { "fit file missing", "predict {csv} {opts} --fit {dir}/none.json", null, ExitCodes.BadData, "--fit '{dir}/none.json' does not exist." },
         { "fit file empty", "predict {csv} {opts} --fit {file}", string.Empty, ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
-        { "fit file truncated", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\", \"domains\": [\"a\"", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json' at line 1" },
+        { "fit file truncated", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\", \"domainNames\": [\"a\"", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json' at line 1" },
         { "fit file an array", "predict {csv} {opts} --fit {file}", "[1, 2, 3]", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
         { "fit file wrongly typed", "predict {csv} {opts} --fit {file}", "{\"law\": 7}", ExitCodes.BadData, "--fit '{file}' is not a fit written by 'lawdsl fit --json'" },
         { "fit file without parameters", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\"}", ExitCodes.BadData, "it lacks the law, its domains or its parameters." },
@@ -233,7 +233,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var names = new[] { "E", "A", "Alpha", "B", "Beta" }.SelectMany(n => Enumerable.Range(0, 3).Select(j => "\"" + n + "[" + j.ToString(CultureInfo.InvariantCulture) + "]\"")).Take(count);
         var values = Enumerable.Range(0, count).Select(k => k == 0 ? (double.IsNaN(value) ? "\"NaN\"" : value.ToString("R", CultureInfo.InvariantCulture)) : "0.5");
-        return "{\"law\": \"" + law + "\", \"domains\": [\"" + firstDomain + "\", \"b\", \"c\"], \"objective\": \"x\", \"value\": 1, \"converged\": true, \"parameterNames\": [" + string.Join(", ", names)
+        return "{\"law\": \"" + law + "\", \"domainNames\": [\"" + firstDomain + "\", \"b\", \"c\"], \"objectiveDescription\": \"x\", \"objective\": 1, \"converged\": true, \"parameterNames\": [" + string.Join(", ", names)
             + "], \"parameters\": [" + string.Join(", ", values) + "], \"standardErrors\": null, \"warnings\": []}";
     }
 

@@ -90,8 +90,8 @@ public sealed class LawCommandTests : IDisposable
 
     private sealed class FitSummaryComparer : IEqualityComparer<FitSummary>
     {
-        public bool Equals(FitSummary? x, FitSummary? y) => x is not null && y is not null && x.Law == y.Law && x.Value.Equals(y.Value)
-            && x.Parameters.SequenceEqual(y.Parameters) && x.ParameterNames.SequenceEqual(y.ParameterNames) && x.Domains.SequenceEqual(y.Domains)
+        public bool Equals(FitSummary? x, FitSummary? y) => x is not null && y is not null && x.Law == y.Law && x.Objective.Equals(y.Objective) && x.ObjectiveDescription == y.ObjectiveDescription && x.FittedScales == y.FittedScales
+            && x.Parameters.SequenceEqual(y.Parameters) && x.ParameterNames.SequenceEqual(y.ParameterNames) && x.DomainNames.SequenceEqual(y.DomainNames)
             && (x.StandardErrors ?? []).SequenceEqual(y.StandardErrors ?? []) && x.Warnings.SequenceEqual(y.Warnings) && x.Converged == y.Converged;
 
         public int GetHashCode(FitSummary obj) => obj.Law.GetHashCode(StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class LawFileTests : IDisposable
 
         var tool = JsonSerializer.Deserialize(File.ReadAllText(json), FitJson.Default.FitSummary)!;
         var runs = RunTableCsv.Load(_csv, new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9, IgnoredColumns = ["run_id"] });
-        var project = LawFitter.Fit<OwnTokensLaw>(runs, new FitObjective(), new FitOptions { Starts = 8 }).Summarize(runs.DomainNames);
+        var project = LawFitter.Fit<OwnTokensLaw>(runs, new FitObjective(), new FitOptions { Starts = 8 }).Summarize();
         Assert.Equal(project.Parameters, tool.Parameters);
 
         // The saved fit of a file's law: optimized and scored with the file given again, which now comes from the cache.

@@ -45,9 +45,10 @@ public sealed class ToolOptionsTests : IDisposable
         var tool = JsonSerializer.Deserialize(File.ReadAllText(json), FitJson.Default.FitSummary)!;
 
         var runs = RunTableCsv.Load(_csv, new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9, IgnoredColumns = ["run_id"] });
-        var library = LawFitter.Fit<ChinchillaPerDomainLaw>(runs, objective, options).Summarize(runs.DomainNames);
+        var library = LawFitter.Fit<ChinchillaPerDomainLaw>(runs, objective, options).Summarize();
         Assert.Equal(library.Parameters, tool.Parameters);
-        Assert.Equal(library.Objective, tool.Objective);
+        Assert.Equal(library.ObjectiveDescription, tool.ObjectiveDescription);
+        Assert.Equal(library.FittedScales, tool.FittedScales);
         Assert.Equal(library.Converged, tool.Converged);
         Assert.Equal(library.Warnings, tool.Warnings);
     }

@@ -19,7 +19,7 @@ public sealed class FitHonestyTests
         Assert.True(fit.Outcome!.Value.Converged, fit.Report());
         Assert.True(fit.InSampleRSquared < 0, fit.Report());
         Assert.False(fit.Converged);
-        Assert.False(fit.Summarize(far.DomainNames).Converged);
+        Assert.False(fit.Summarize().Converged);
         Assert.Contains(fit.Warnings, w => w.StartsWith("The in-sample R² is", StringComparison.Ordinal) && w.Contains("not called converged", StringComparison.Ordinal));
 
         var good = LawFitter.Fit<LinearMixLaw>(data, options: new FitOptions { Starts = 4 });

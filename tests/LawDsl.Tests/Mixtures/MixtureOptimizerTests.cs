@@ -223,4 +223,25 @@ public sealed class MixtureOptimizerTests(ITestOutputHelper output)
 
         Assert.Throws<ArgumentOutOfRangeException>(() => MixtureOptimizer.Optimize<CapacityNoiseLaw>(PublishedCheckTests.Published, 7, new ScalePoint(1300, 30), options: new MixtureOptions { Tolerance = 0 }));
     }
+
+    [Fact]
+    public void A_fit_carries_its_domains_and_scales_into_the_mixture_it_chooses()
+    {
+        var simulator = new LawDsl.Simulation.MixtureSimulator(3, seed: 5);
+        var runs = simulator.Runs(simulator.RandomMixtures(12, seed: 5), [60, 120], [2, 6], seed: 5);
+        var fit = LawDsl.Fitting.LawFitter.Fit<ChinchillaPerDomainLaw>(runs, options: new LawDsl.Fitting.FitOptions { Starts = 4 });
+        Assert.Equal(runs.DomainNames, fit.DomainNames);
+        Assert.Equal(new ScaleRange(60, 120, 2, 6), fit.FittedScales);
+        Assert.Equal(fit.FittedScales, fit.Summarize().FittedScales);
+
+        var inside = MixtureOptimizer.Optimize(fit, new ScalePoint(100, 4));
+        var bySpan = MixtureOptimizer.Optimize<ChinchillaPerDomainLaw>(fit.Parameters, 3, new ScalePoint(100, 4));
+        Assert.Equal(bySpan.Mixture, inside.Mixture);
+        Assert.Equal(runs.DomainNames, inside.DomainNames);
+        Assert.Contains("  " + runs.DomainNames[2], inside.Report(), StringComparison.Ordinal);
+        Assert.DoesNotContain("extrapolation", inside.Report(), StringComparison.Ordinal);
+
+        var beyond = MixtureOptimizer.Optimize(fit, new ScalePoint(1300, 30));
+        Assert.Contains("note: N = 1300, D = 30 lies beyond the fitted runs (N 60 to 120, D 2 to 6): this mixture is an extrapolation of the law.", beyond.Report(), StringComparison.Ordinal);
+    }
 }
