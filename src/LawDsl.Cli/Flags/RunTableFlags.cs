@@ -13,10 +13,14 @@ internal sealed class RunTableFlags
 
     private readonly FlagNames _names = new();
 
-    /// <summary>The flags; <paramref name="optional"/> makes the run table optional (a command that can work from a saved fit).</summary>
-    public RunTableFlags(bool optional = false)
+    /// <summary>
+    /// The flags; <paramref name="optional"/> makes the run table optional (a command that can work from a saved fit),
+    /// <paramref name="pathFlag"/> names it by a flag instead of the argument (a command whose arguments are other files).
+    /// </summary>
+    public RunTableFlags(bool optional = false, string? pathFlag = null)
     {
         Runs = new Argument<string>("runs") { Description = "The run table (wide CSV: weight_<domain>, <domain>_loss, model size and token columns)" };
+        PathFlag = pathFlag is null ? null : new Option<string?>(pathFlag) { Description = "A run table (wide CSV) to probe the law's generated derivatives on" };
         if (optional)
         {
             Runs.Arity = ArgumentArity.ZeroOrOne;
@@ -40,6 +44,9 @@ internal sealed class RunTableFlags
     }
 
     public Argument<string> Runs { get; }
+
+    /// <summary>The flag that names the run table instead of <see cref="Runs"/>, if any.</summary>
+    public Option<string?>? PathFlag { get; }
 
     public Option<double> ModelSizeUnit { get; }
 
@@ -73,7 +80,15 @@ internal sealed class RunTableFlags
 
     public Command AddTo(Command command)
     {
-        command.Add(Runs);
+        if (PathFlag is { } flag)
+        {
+            command.Add(flag);
+        }
+        else
+        {
+            command.Add(Runs);
+        }
+
         foreach (var option in new Option[] { ModelSizeUnit, TokensUnit, ModelSize, Tokens, ModelSizeColumn, TokensColumn, LossColumns, Covariates, Ignore, Tolerance, Renormalize, MinModelSize, MaxModelSize, MinTokens, MaxTokens })
         {
             command.Add(option);
@@ -83,7 +98,7 @@ internal sealed class RunTableFlags
     }
 
     /// <summary>The run table's path (null only when it is optional and absent).</summary>
-    public string PathOf(ParseResult parsed) => parsed.GetValue(Runs)!;
+    public string PathOf(ParseResult parsed) => PathFlag is { } flag ? parsed.GetValue(flag)! : parsed.GetValue(Runs)!;
 
     /// <summary>The options, checked by the library's own rules with messages that name the flags.</summary>
     public RunTableCsvOptions OptionsOf(ParseResult parsed)

@@ -19,6 +19,8 @@ internal interface ILawTool
     MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options);
 
     FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask);
+
+    DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs);
 }
 
 internal sealed class LawTool<TLaw> : ILawTool
@@ -42,4 +44,7 @@ internal sealed class LawTool<TLaw> : ILawTool
 
     public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);
+
+    public DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs) =>
+        DerivativeChecker.Check<TLaw>(parameters, runs);
 }

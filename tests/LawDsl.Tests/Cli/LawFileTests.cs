@@ -118,6 +118,10 @@ public sealed class LawFileTests : IDisposable
         Assert.True(named.Code == ExitCodes.Success, named.Error);
         Assert.Contains("power in N: squared error on loss", named.Output, StringComparison.Ordinal);
 
+        var probed = CliRuns.Run(["check-law", path, "--probe", _csv, .. CliRuns.TableOptions, "--probe-points", "2"]);
+        Assert.True(probed.Code == ExitCodes.Success, probed.Error);
+        Assert.Contains("derivatives at point 2 of 2 on 32 runs: passed: 96 values, 480 Jacobian and 288 mixture-gradient entries compared", probed.Output, StringComparison.Ordinal);
+
         var listed = CliRuns.Run("check-law", path);
         Assert.True(listed.Code == ExitCodes.Success, listed.Error);
         Assert.Contains("flat (--law flat): 1 parameters, 3 values for 3 domains", listed.Output, StringComparison.Ordinal);
