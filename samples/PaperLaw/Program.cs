@@ -7,14 +7,17 @@ using Spectre.Console;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 try
 {
-    var options = Arguments.Parse(args);
-    PaperJob.Run(options, AnsiConsole.Console);
+    if (Arguments.Parse(args) is { } options)
+    {
+        PaperJob.Run(options, AnsiConsole.Console);
+    }
+
     return 0;
 }
 catch (ArgumentException error)
 {
     Console.Error.WriteLine("error: " + error.Message);
-    Console.Error.WriteLine("usage: PaperLaw [runs.csv] [--json FILE] [--out DIR] [--target-n N] [--target-d D] [--starts K] [--seed S] [--simulate] [--n-unit U] [--d-unit U]");
+    Console.Error.WriteLine("usage: PaperLaw [runs.csv] [--json FILE] [--out DIR] [--target-n N] [--target-d D] [--starts K] [--seed S] [--simulate] [--n-unit U] [--d-unit U] (see --help)");
     return 2;
 }
 catch (LawDsl.Data.RunDataException error)

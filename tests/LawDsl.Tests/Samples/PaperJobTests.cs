@@ -37,12 +37,22 @@ public sealed class PaperJobTests
     }
 
     [Theory]
-    [InlineData(new[] { "--starts", "many" }, "'--starts' takes a positive number, not 'many'.")]
-    [InlineData(new[] { "--frobnicate" }, "Unknown option '--frobnicate'.")]
-    [InlineData(new[] { "a.csv", "b.csv" }, "Only one run table can be given; 'b.csv' is a second.")]
-    [InlineData(new[] { "--json" }, "'--json' needs a value.")]
+    [InlineData(new[] { "--starts", "many" }, "Cannot parse argument 'many' for option '--starts' as expected type 'System.Int32'.")]
+    [InlineData(new[] { "--starts", "0" }, "'--starts' must be at least 1, not 0.")]
+    [InlineData(new[] { "--target-n", "-5" }, "'--target-n' takes a positive number, not -5.")]
+    [InlineData(new[] { "--frobnicate" }, "Unrecognized command or argument '--frobnicate'.")]
+    [InlineData(new[] { "a.csv", "b.csv" }, "Unrecognized command or argument 'b.csv'.")]
+    [InlineData(new[] { "--json" }, "Required argument missing for option: '--json'.")]
     public void Bad_arguments_are_named(string[] args, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => Arguments.Parse(args)).Message);
+
+    [Fact]
+    public void Good_arguments_reach_the_options_and_the_defaults_are_the_jobs()
+    {
+        Assert.Equal(new PaperJobOptions(), Arguments.Parse([]));
+        var options = Arguments.Parse(["runs.csv", "--starts", "8", "--target-n", "500", "--n-unit", "1e6", "--simulate"]);
+        Assert.Equal(new PaperJobOptions { DataPath = "runs.csv", Starts = 8, TargetModelSize = 500, ModelSizeUnit = 1e6, Simulate = true }, options);
+    }
 
     private static (PaperReport Report, string Output) Run(PaperJobOptions options)
     {
