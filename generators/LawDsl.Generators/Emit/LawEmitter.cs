@@ -7,6 +7,9 @@ namespace LawDsl.Generators.Emit;
 /// <summary>Emits the generated half of a law class: layout, typed view, public batch API and the row kernel.</summary>
 internal static class LawEmitter
 {
+    /// <summary>The generator's own version (Version.props), which generated code names in [GeneratedCode].</summary>
+    private static readonly string GeneratorVersion = typeof(LawEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
     private const string Span = "global::System.ReadOnlySpan<double>";
     private const string MutableSpan = "global::System.Span<double>";
     private const string Runs = "global::LawDsl.Data.RunTable";
@@ -80,7 +83,7 @@ internal static class LawEmitter
             writer.Line();
         }
 
-        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LawDsl.Generators\", \"1.0.0\")]");
+        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LawDsl.Generators\", \"" + GeneratorVersion + "\")]");
         return writer;
     }
 

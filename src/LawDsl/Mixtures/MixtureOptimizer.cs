@@ -139,6 +139,7 @@ public static class MixtureOptimizer
     /// </summary>
     /// <exception cref="InfeasibleMixtureException">The constraints admit no mixture.</exception>
     /// <exception cref="InvalidOperationException">The fit found no finite optimum.</exception>
+#pragma warning disable RS0026 // Two overloads with optional parameters: their first parameters (a fit, a span) never compete.
     public static MixtureResult Optimize<TLaw>(
         FitResult<TLaw> fit,
         ScalePoint scale,
@@ -154,6 +155,8 @@ public static class MixtureOptimizer
             FittedScales = fit.FittedScales,
         };
     }
+
+#pragma warning restore RS0026
 
     /// <summary>Optimizes the mixture of <typeparamref name="TLaw"/> with <paramref name="parameters"/> at <paramref name="scale"/>.</summary>
     /// <exception cref="InfeasibleMixtureException">The constraints admit no mixture.</exception>

@@ -3,7 +3,7 @@
 
 namespace Samples;
 
-[global::System.CodeDom.Compiler.GeneratedCode("LawDsl.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("LawDsl.Generators", "0.2.0")]
 partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
 {
     private readonly double[] __parameters;
