@@ -37,6 +37,15 @@ internal static class OptionRules
 
     public static OptionProblem? First(params OptionProblem?[] problems) => problems.FirstOrDefault(p => p is not null);
 
+    /// <summary>What every options record's Validate does: throw the problem found, if any.</summary>
+    public static void ThrowIfAny(OptionProblem? problem)
+    {
+        if (problem is not null)
+        {
+            throw problem.ToException();
+        }
+    }
+
     private static OptionProblem Problem(string option, double value, Func<string, string> names, string rule)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);

@@ -61,13 +61,7 @@ public sealed record RunTableCsvOptions
 
     /// <summary>Throws for a unit or constant scale that is not positive and finite, or a tolerance that is negative or NaN.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
-    public void Validate()
-    {
-        if (FirstProblem() is { } problem)
-        {
-            throw problem.ToException();
-        }
-    }
+    public void Validate() => OptionRules.ThrowIfAny(FirstProblem());
 
     /// <summary>The first option out of range, or null; its message names the option as <see cref="OptionNames"/> says.</summary>
     public OptionProblem? FirstProblem()

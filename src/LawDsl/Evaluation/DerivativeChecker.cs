@@ -81,13 +81,10 @@ public static class DerivativeChecker
     {
         ArgumentNullException.ThrowIfNull(runs);
         options ??= new DerivativeCheckOptions();
-        if (OptionRules.First(
+        OptionRules.ThrowIfAny(OptionRules.First(
             OptionRules.PositiveFinite(nameof(options.Step), options.Step, n => n),
             OptionRules.PositiveFinite(nameof(options.RelativeTolerance), options.RelativeTolerance, n => n),
-            OptionRules.Between(nameof(options.MaxRuns), options.MaxRuns, 1, int.MaxValue, n => n)) is { } problem)
-        {
-            throw problem.ToException();
-        }
+            OptionRules.Between(nameof(options.MaxRuns), options.MaxRuns, 1, int.MaxValue, n => n)));
 
         var table = runs.Rows > options.MaxRuns ? runs.Select([.. Enumerable.Range(0, options.MaxRuns)]) : runs;
         var theta = parameters.ToArray();

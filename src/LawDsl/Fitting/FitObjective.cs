@@ -50,13 +50,7 @@ public sealed record FitObjective
 
     /// <summary>Throws for the first setting out of range (see <see cref="FirstProblem"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The setting named in the exception is out of range.</exception>
-    public void Validate()
-    {
-        if (FirstProblem() is { } problem)
-        {
-            throw problem.ToException();
-        }
-    }
+    public void Validate() => OptionRules.ThrowIfAny(FirstProblem());
 
     /// <summary>
     /// The first setting out of range, or null: a Huber δ or prior strength that is not positive and finite, domain

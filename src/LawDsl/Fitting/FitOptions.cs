@@ -71,13 +71,7 @@ public sealed record FitOptions
 
     /// <summary>Throws for the first option out of range (see <see cref="FirstProblem"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
-    public void Validate()
-    {
-        if (FirstProblem() is { } problem)
-        {
-            throw problem.ToException();
-        }
-    }
+    public void Validate() => OptionRules.ThrowIfAny(FirstProblem());
 
     /// <summary>
     /// The first option out of range, or null: starts outside 1..<see cref="MaxStarts"/>, no parallelism, negative

@@ -26,13 +26,7 @@ public sealed record MixtureOptions
 
     /// <summary>Throws for the first option out of range (see <see cref="FirstProblem"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The option named in the exception is out of range.</exception>
-    public void Validate()
-    {
-        if (FirstProblem() is { } problem)
-        {
-            throw problem.ToException();
-        }
-    }
+    public void Validate() => OptionRules.ThrowIfAny(FirstProblem());
 
     /// <summary>
     /// The first option out of range (no starts or iterations, a tolerance that is not positive and finite), or null;

@@ -3,6 +3,7 @@ using LawDsl.Cli;
 using LawDsl.Data;
 using LawDsl.Fitting;
 using LawDsl.Tests.Laws;
+using LawDsl.Tests.Support;
 
 namespace LawDsl.Tests.Cli;
 
@@ -31,7 +32,7 @@ public sealed class LawFileTests : IDisposable
     [Fact]
     public void A_law_file_is_fitted_exactly_as_the_same_law_compiled_in_a_project_and_optimized_from_its_saved_fit()
     {
-        var law = RepositoryFile("tests/LawDsl.Tests/Laws/OwnTokensLaw.cs");
+        var law = Repository.File("tests/LawDsl.Tests/Laws/OwnTokensLaw.cs");
         var json = Path.Combine(_folder, "fit.json");
         var (code, output, error) = CliRuns.Run(["fit", _csv, .. CliRuns.TableOptions, "--law-file", law, "--starts", "8", "--json", json]);
         Assert.True(code == ExitCodes.Success, error);
@@ -130,16 +131,5 @@ public sealed class LawFileTests : IDisposable
         var compared = CliRuns.Run(["compare", _csv, .. CliRuns.TableOptions, "--law-file", path, "--laws", "flat", "power-in-n", "bimix", "--starts", "2"]);
         Assert.True(compared.Code == ExitCodes.Success, compared.Error);
         Assert.Matches(@"power in N\s+5\s+[0-9.]+ %", compared.Output);
-    }
-
-    private static string RepositoryFile(string relative)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LawDsl.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, relative);
     }
 }

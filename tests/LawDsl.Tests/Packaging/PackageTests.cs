@@ -3,6 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Xml.Linq;
+using LawDsl.Tests.Support;
 
 namespace LawDsl.Tests.Packaging;
 
@@ -56,7 +57,7 @@ public sealed class PackageTests
     {
         var feed = Environment.GetEnvironmentVariable("LAWDSL_PACKAGES");
         Assert.SkipWhen(feed is null, "Set LAWDSL_PACKAGES to a folder of packed packages (CI packs into artifacts/packages first).");
-        var version = XDocument.Load(Path.Combine(Repository(), "Version.props")).Descendants("Version").Single().Value;
+        var version = XDocument.Load(Repository.File("Version.props")).Descendants("Version").Single().Value;
         var path = Path.Combine(feed!, $"{id}.{version}.nupkg");
         Assert.True(File.Exists(path), $"{path} was not packed");
         return ZipFile.OpenRead(path);
@@ -105,16 +106,5 @@ public sealed class PackageTests
         }
 
         return (sourceLink, embedded);
-    }
-
-    private static string Repository()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LawDsl.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root!.FullName;
     }
 }
