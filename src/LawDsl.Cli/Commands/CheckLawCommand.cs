@@ -15,7 +15,7 @@ internal static class CheckLawCommand
         var files = new Argument<string[]>("files") { Description = "C# files declaring [MixingLaw] classes", Arity = ArgumentArity.OneOrMore };
         var probe = new RunTableFlags(pathFlag: "--probe");
         var points = new Option<int>("--probe-points") { Description = "Parameter points (drawn from the start ranges) at which --probe checks the derivatives", DefaultValueFactory = _ => 3 };
-        var command = probe.AddTo(new Command("check-law", "Compile law files, report their diagnostics and parameters, and probe their generated derivatives on a run table") { files, points });
+        var command = new Command("check-law", "Compile law files, report their diagnostics and parameters, and probe their generated derivatives on a run table") { files, points }.With(probe);
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(points) < 1)

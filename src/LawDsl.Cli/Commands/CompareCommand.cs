@@ -17,14 +17,16 @@ internal static class CompareCommand
         var fitting = new FitFlags();
         var splitting = new SplitFlags();
         var json = new JsonFlag();
-        var lawFiles = new LawFlags();
+        var plots = new PlotFlag();
+        var lawFiles = new LawFlags(withLaw: false);
         var laws = new Option<string[]>("--laws") { Description = "Laws to compare, by name or alias (default: every shipped law and every law of the --law-file files)", AllowMultipleArgumentsPerToken = true };
-        var command = json.AddTo(splitting.AddTo(fitting.AddTo(table.AddTo(lawFiles.AddTo(new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws }, withLaw: false)))));
+        var command = new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws }.With(lawFiles, table, fitting, splitting, json, plots);
         command.SetAction(parsed =>
         {
             var options = fitting.OptionsOf(parsed);
             splitting.Validate(parsed);
             json.Validate(parsed, table.PathOf(parsed));
+            var figures = plots.Validate(parsed);
             var catalog = lawFiles.CatalogOf(parsed, context);
             var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(catalog.Find).ToList() : catalog.All.ToList();
             var runs = table.Load(parsed);
@@ -49,6 +51,11 @@ internal static class CompareCommand
                 }
 
                 console.Write(new Text(LawComparison.Format(results, split)));
+                if (figures is not null)
+                {
+                    PlotFlag.Announce(context, Figures.Comparison(figures, "compare-" + (record.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), split, results));
+                }
+
                 record.Add(new
                 {
                     Split = split.Name,

@@ -13,12 +13,14 @@ internal static class FitCommand
         var table = new RunTableFlags();
         var fitting = new FitFlags();
         var json = new JsonFlag();
+        var plots = new PlotFlag();
         var laws = new LawFlags();
-        var command = json.AddTo(fitting.AddTo(table.AddTo(laws.AddTo(new Command("fit", "Fit one law")))));
+        var command = new Command("fit", "Fit one law").With(laws, table, fitting, json, plots);
         command.SetAction(parsed =>
         {
             var options = fitting.OptionsOf(parsed);
             json.Validate(parsed, table.PathOf(parsed));
+            var figures = plots.Validate(parsed);
             var law = laws.LawOf(parsed, laws.CatalogOf(parsed, context));
             var runs = table.Load(parsed);
             var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
@@ -32,6 +34,10 @@ internal static class FitCommand
 
             FitReport.Write(console, fit);
             json.Write(parsed, context, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
+            if (figures is not null && fit.Parameters.Count > 0)
+            {
+                PlotFlag.Announce(context, Figures.PredictedVsObserved(figures, "predicted-vs-observed", $"{fit.Law}: predicted vs observed ({runs.Rows} runs)", runs, law.Predict(fit.Parameters, runs)));
+            }
             return context.Cancelled ? ExitCodes.Interrupted : fit.Parameters.Count > 0 ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;

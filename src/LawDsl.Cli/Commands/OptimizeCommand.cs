@@ -18,9 +18,10 @@ internal static class OptimizeCommand
         var fitting = new FitFlags();
         var mixture = new MixtureFlags();
         var json = new JsonFlag();
+        var plots = new PlotFlag();
         var laws = new LawFlags();
         var fitFile = new Option<string?>("--fit") { Description = "A fit saved by 'lawdsl fit --json': optimize it without refitting (no run table needed)" };
-        var command = json.AddTo(mixture.AddTo(fitting.AddTo(table.AddTo(laws.AddTo(new Command("optimize", "Choose the mixture for a target scale, from a saved fit or a new one") { fitFile })))));
+        var command = new Command("optimize", "Choose the mixture for a target scale, from a saved fit or a new one") { fitFile }.With(laws, table, fitting, mixture, json, plots);
         command.SetAction(parsed =>
         {
             var scale = mixture.ScaleOf(parsed);
@@ -39,6 +40,7 @@ internal static class OptimizeCommand
             }
 
             json.Validate(parsed, [.. new[] { tablePath, saved }.OfType<string>()]);
+            var figures = plots.Validate(parsed);
             var console = context.Report(json.ToStdout(parsed));
             var catalog = laws.CatalogOf(parsed, context);
             var (law, fit) = saved is null ? (laws.LawOf(parsed, catalog), null) : FitFile.Read(saved, fitFile.Name, catalog);
@@ -84,6 +86,11 @@ internal static class OptimizeCommand
                 best.Converged,
                 FitWarnings = fit.Warnings,
             }, ToolJson.Options));
+            if (figures is not null)
+            {
+                PlotFlag.Announce(context, Figures.Mixture(figures, "mixture", string.Create(CultureInfo.InvariantCulture, $"{fit.Law}: {best.ObjectiveDescription} at N = {scale.ModelSize:G6}, D = {scale.Tokens:G6}"), domains, best));
+            }
+
             return best.Converged ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;

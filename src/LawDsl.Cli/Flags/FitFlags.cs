@@ -8,7 +8,7 @@ namespace LawDsl.Cli;
 /// The flags of a fit: what it minimizes (<see cref="FitObjective"/>) and how it searches (<see cref="FitOptions"/>).
 /// Defaults are the library's; the library checks the values, and its messages name these flags.
 /// </summary>
-internal sealed class FitFlags
+internal sealed class FitFlags : IFlagGroup
 {
     private static readonly FitOptions Defaults = new();
 
@@ -32,6 +32,9 @@ internal sealed class FitFlags
         }, Defaults.Solver);
         BasinHops = _names.Bind(nameof(FitOptions.BasinHops), new Option<int>("--basin-hops") { Description = "Basin-hopping rounds after each local solve", DefaultValueFactory = _ => Defaults.BasinHops });
         MaxIterations = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.MaxIterations), new Option<int>("--max-iterations") { Description = "The most iterations of one local solve", DefaultValueFactory = _ => Defaults.SolverOptions.MaxIterations });
+        FunctionTolerance = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.FunctionTolerance), new Option<double>("--function-tolerance") { Description = "A local solve stops when a step lowers the objective by less than this fraction", DefaultValueFactory = _ => Defaults.SolverOptions.FunctionTolerance });
+        GradientTolerance = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.GradientTolerance), new Option<double>("--gradient-tolerance") { Description = "A local solve stops when the largest projected gradient component is below this times max(1, objective)", DefaultValueFactory = _ => Defaults.SolverOptions.GradientTolerance });
+        StepTolerance = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.StepTolerance), new Option<double>("--step-tolerance") { Description = "A local solve stops when a step is shorter than this, relative to the parameters' size", DefaultValueFactory = _ => Defaults.SolverOptions.StepTolerance });
         Threads = _names.Bind(nameof(FitOptions.MaxDegreeOfParallelism), new Option<int>("--threads") { Description = "Starts solved at once (results do not depend on it)", DefaultValueFactory = _ => Defaults.MaxDegreeOfParallelism });
         Residual = new Choice<ResidualKind>("--residual", "What each residual compares", new Dictionary<string, ResidualKind>
         {
@@ -57,6 +60,12 @@ internal sealed class FitFlags
 
     public Option<int> MaxIterations { get; }
 
+    public Option<double> FunctionTolerance { get; }
+
+    public Option<double> GradientTolerance { get; }
+
+    public Option<double> StepTolerance { get; }
+
     public Option<int> Threads { get; }
 
     public Choice<ResidualKind> Residual { get; }
@@ -69,14 +78,12 @@ internal sealed class FitFlags
 
     public Option<string[]> DomainWeights { get; }
 
-    public Command AddTo(Command command)
+    public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Starts, Seed, StartMethod.Option, Solver.Option, BasinHops, MaxIterations, Threads, Residual.Option, Huber, Mask, Prior, DomainWeights })
+        foreach (var option in new Option[] { Starts, Seed, StartMethod.Option, Solver.Option, BasinHops, MaxIterations, FunctionTolerance, GradientTolerance, StepTolerance, Threads, Residual.Option, Huber, Mask, Prior, DomainWeights })
         {
             command.Add(option);
         }
-
-        return command;
     }
 
     /// <summary>The search options, checked by the library's rules with messages that name the flags.</summary>
@@ -90,7 +97,13 @@ internal sealed class FitFlags
             Solver = Solver.Value(parsed),
             BasinHops = parsed.GetValue(BasinHops),
             MaxDegreeOfParallelism = parsed.GetValue(Threads),
-            SolverOptions = Defaults.SolverOptions with { MaxIterations = parsed.GetValue(MaxIterations) },
+            SolverOptions = new SolverOptions
+            {
+                MaxIterations = parsed.GetValue(MaxIterations),
+                FunctionTolerance = parsed.GetValue(FunctionTolerance),
+                GradientTolerance = parsed.GetValue(GradientTolerance),
+                StepTolerance = parsed.GetValue(StepTolerance),
+            },
         };
         return options.FirstProblem(_names.Of) is { } problem ? throw new UsageException(problem.Message) : options;
     }

@@ -6,16 +6,15 @@ namespace LawDsl.Cli;
 /// <c>--json FILE</c> (or <c>-</c> for stdout): where a command writes its result as JSON. A file is checked before any
 /// work starts and written atomically; with <c>-</c> the human-readable report moves to stderr so stdout parses.
 /// </summary>
-internal sealed class JsonFlag
+internal sealed class JsonFlag : IFlagGroup
 {
     public const string Stdout = "-";
 
     public Option<string?> Option { get; } = new("--json") { Description = "Write the result as JSON to this file ('-' for stdout; the report then goes to stderr)" };
 
-    public Command AddTo(Command command)
+    public void AddTo(Command command)
     {
         command.Add(Option);
-        return command;
     }
 
     public bool ToStdout(ParseResult parsed) => parsed.GetValue(Option) == Stdout;

@@ -6,13 +6,14 @@ namespace LawDsl.Cli;
 /// <c>--law</c> and <c>--law-file</c>: which law a command uses, among the shipped ones and those declared in C# files
 /// the tool compiles in-process. With one law file that declares one law, <c>--law</c> may be left out.
 /// </summary>
-internal sealed class LawFlags
+/// <param name="withLaw">Whether the command takes <c>--law</c> (compare names several with <c>--laws</c>; predict reads the law from its fit).</param>
+internal sealed class LawFlags(bool withLaw = true) : IFlagGroup
 {
     public Option<string?> Law { get; } = new("--law") { Description = "The law, by name or alias: " + string.Join(", ", LawTools.All.Select(l => LawTools.Alias(l.Name))) + ", or one of a --law-file" };
 
     public Option<string[]> Files { get; } = new("--law-file") { Description = "C# files declaring [MixingLaw] classes, compiled with the shipped generator and analyzers (cached by content)", AllowMultipleArgumentsPerToken = true };
 
-    public Command AddTo(Command command, bool withLaw = true)
+    public void AddTo(Command command)
     {
         if (withLaw)
         {
@@ -20,7 +21,6 @@ internal sealed class LawFlags
         }
 
         command.Add(Files);
-        return command;
     }
 
     /// <summary>The shipped laws and those of the law files, which are compiled (or taken from the cache) now.</summary>

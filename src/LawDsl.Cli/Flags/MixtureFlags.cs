@@ -9,7 +9,7 @@ namespace LawDsl.Cli;
 /// the constraints (a floor, bounds and fixed weights by domain, available tokens × epochs) and the optimizer's
 /// options. Defaults are the library's, except a floor of 1e-4 so that laws infinite at h = 0 stay finite.
 /// </summary>
-internal sealed class MixtureFlags
+internal sealed class MixtureFlags : IFlagGroup
 {
     private static readonly MixtureOptions Defaults = new();
 
@@ -56,14 +56,12 @@ internal sealed class MixtureFlags
 
     public Option<int> Iterations { get; }
 
-    public Command AddTo(Command command)
+    public void AddTo(Command command)
     {
         foreach (var option in new Option[] { TargetModelSize, TargetTokens, Floor, Lower, Upper, Fixed, Available, Epochs, Objective.Option, ObjectiveWeights, TargetDomain, Starts, Tolerance, Iterations })
         {
             command.Add(option);
         }
-
-        return command;
     }
 
     /// <summary>The target scale, checked before any work.</summary>

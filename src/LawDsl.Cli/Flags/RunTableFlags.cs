@@ -7,7 +7,7 @@ namespace LawDsl.Cli;
 /// The run-table argument and every flag of <see cref="RunTableCsvOptions"/>, plus row filters by scale. Defaults are the
 /// library's; the library checks the values, and its messages name these flags.
 /// </summary>
-internal sealed class RunTableFlags
+internal sealed class RunTableFlags : IFlagGroup
 {
     private static readonly RunTableCsvOptions Defaults = new();
 
@@ -78,7 +78,7 @@ internal sealed class RunTableFlags
 
     public Option<double?> MaxTokens { get; }
 
-    public Command AddTo(Command command)
+    public void AddTo(Command command)
     {
         if (PathFlag is { } flag)
         {
@@ -93,8 +93,6 @@ internal sealed class RunTableFlags
         {
             command.Add(option);
         }
-
-        return command;
     }
 
     /// <summary>The run table's path (null only when it is optional and absent).</summary>

@@ -10,7 +10,7 @@ namespace LawDsl.Cli;
 /// largest model held out, or one or more scale thresholds (<c>--fit-below 310 680</c>: fit N ≤ 310 and test above,
 /// then fit N ≤ 680 and test above).
 /// </summary>
-internal sealed class SplitFlags
+internal sealed class SplitFlags : IFlagGroup
 {
     public Choice<string> Kind { get; } = new("--split", "How runs are split into fit and test sets", new Dictionary<string, string>
     {
@@ -28,14 +28,12 @@ internal sealed class SplitFlags
 
     public Option<double?> FitBelowTokens { get; } = new("--fit-below-d") { Description = "With --fit-below (or alone): fit only runs with D at most this, test on the rest" };
 
-    public Command AddTo(Command command)
+    public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Kind.Option, TestFraction, Folds, FitBelow, FitBelowTokens })
         {
             command.Add(option);
         }
-
-        return command;
     }
 
     /// <summary>Checks what does not depend on the data, before any file is read.</summary>

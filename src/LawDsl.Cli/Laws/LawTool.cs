@@ -20,6 +20,9 @@ internal interface ILawTool
 
     FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask);
 
+    /// <summary>Every domain's predicted loss for every run: <c>[output * rows + row]</c>.</summary>
+    double[] Predict(IReadOnlyList<double> parameters, RunTable runs);
+
     DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs);
 }
 
@@ -44,6 +47,13 @@ internal sealed class LawTool<TLaw> : ILawTool
 
     public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);
+
+    public double[] Predict(IReadOnlyList<double> parameters, RunTable runs)
+    {
+        var predictions = new double[runs.Rows * runs.Domains];
+        TLaw.Evaluate(parameters.ToArray(), runs, predictions);
+        return predictions;
+    }
 
     public DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs) =>
         DerivativeChecker.Check<TLaw>(parameters, runs);

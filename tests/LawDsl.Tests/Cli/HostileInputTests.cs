@@ -136,6 +136,10 @@ public sealed class HostileInputTests : IDisposable
         { "optimize target domain unknown", "optimize {csv} {opts} --law BiMix --objective target --target-domain z", null, ExitCodes.Usage, "--target-domain: there is no domain 'z'" },
         { "optimize tolerance zero", "optimize {csv} {opts} --law BiMix --kkt-tolerance 0", null, ExitCodes.Usage, "--kkt-tolerance must be a positive finite number; it is 0." },
         { "optimize mixture starts zero", "optimize {csv} {opts} --law BiMix --mixture-starts 0", null, ExitCodes.Usage, "--mixture-starts must be between 1 and 2147483647; it is 0." },
+        { "plot is a file", "fit {csv} {opts} --law BiMix --plot {csv} --json {out}", null, ExitCodes.Usage, "--plot '{csv}' is a file; give a folder for the figures." },
+        { "plot parent missing", "compare {csv} {opts} --laws BiMix --plot {dir}/no/figures --json {out}", null, ExitCodes.Usage, "--plot '{dir}/no/figures': the folder '{dir}/no' does not exist." },
+        { "function tolerance negative", "fit {csv} {opts} --law BiMix --function-tolerance -1 --json {out}", null, ExitCodes.Usage, "--function-tolerance must be a finite number ≥ 0; it is -1." },
+        { "check json is the input", "check {csv} {opts} --json {csv}", null, ExitCodes.Usage, "--json '{csv}' is an input of this command" },
         { "optimize json is the fit file", "optimize --fit {file} --json {file}", Fit("Chinchilla per domain", 15, 0.5), ExitCodes.Usage, "--json '{file}' is an input of this command" },
     };
 

@@ -23,7 +23,7 @@ public sealed class ToolOptionsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> FitFlagSets => ["defaults", "log residual with huber", "lbfgs from sobol starts", "basin hops on one thread", "weighted, masked, with a prior", "three iterations"];
+    public static TheoryData<string> FitFlagSets => ["defaults", "log residual with huber", "lbfgs from sobol starts", "basin hops on one thread", "weighted, masked, with a prior", "three iterations", "loose tolerances"];
 
     [Theory]
     [MemberData(nameof(FitFlagSets))]
@@ -37,7 +37,9 @@ public sealed class ToolOptionsTests : IDisposable
             "basin hops on one thread" => (["--basin-hops", "2", "--threads", "1", "--starts", "4"], new FitObjective(), new FitOptions { BasinHops = 2, MaxDegreeOfParallelism = 1, Starts = 4 }),
             "weighted, masked, with a prior" => (["--domain-weight", "a=2", "c=0.5", "--mask", "0.05", "--prior", "1e-3", "--starts", "8"],
                 new FitObjective { DomainWeights = [2, 1, 0.5], Mask = EntryMask.WeightAtLeast(0.05), PriorStrength = 1e-3 }, new FitOptions { Starts = 8 }),
-            _ => (["--max-iterations", "3", "--starts", "4"], new FitObjective(), new FitOptions { Starts = 4, SolverOptions = new SolverOptions { MaxIterations = 3 } }),
+            "three iterations" => (["--max-iterations", "3", "--starts", "4"], new FitObjective(), new FitOptions { Starts = 4, SolverOptions = new SolverOptions { MaxIterations = 3 } }),
+            _ => (["--function-tolerance", "1e-6", "--gradient-tolerance", "1e-4", "--step-tolerance", "1e-8", "--starts", "4"], new FitObjective(),
+                new FitOptions { Starts = 4, SolverOptions = new SolverOptions { FunctionTolerance = 1e-6, GradientTolerance = 1e-4, StepTolerance = 1e-8 } }),
         };
         var json = Path.Combine(_folder, "fit.json");
         var (code, _, error) = CliRuns.Run(["fit", _csv, .. CliRuns.TableOptions, "--law", "chinchilla-per-domain", "--json", json, .. flags]);
@@ -187,5 +189,48 @@ public sealed class ToolOptionsTests : IDisposable
         Assert.Contains("] 8/8 starts, best objective", text, StringComparison.Ordinal);
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         Assert.Single(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Figures_are_written_as_png_and_svg_for_fit_compare_and_optimize()
+    {
+        var figures = Path.Combine(_folder, "figures");
+        var fitPath = Path.Combine(_folder, "fit.json");
+        var fit = CliRuns.Run(["fit", _csv, .. CliRuns.TableOptions, "--law", "chinchilla-per-domain", "--starts", "2", "--json", fitPath, "--plot", figures]);
+        Assert.True(fit.Code == ExitCodes.Success, fit.Error);
+        var compare = CliRuns.Run(["compare", _csv, .. CliRuns.TableOptions, "--laws", "chinchilla-per-domain", "bimix", "--starts", "2", "--fit-below", "60", "120", "--plot", figures]);
+        Assert.True(compare.Code == ExitCodes.Success, compare.Error);
+        var optimize = CliRuns.Run("optimize", "--fit", fitPath, "--plot", figures);
+        Assert.True(optimize.Code is ExitCodes.Success or ExitCodes.Failed, optimize.Error);
+        Assert.Contains("figures: " + Path.Combine(figures, "mixture.png"), optimize.Error, StringComparison.Ordinal);
+
+        foreach (var name in new[] { "predicted-vs-observed", "compare-1", "compare-2", "mixture" })
+        {
+            var png = File.ReadAllBytes(Path.Combine(figures, name + ".png"));
+            Assert.True(png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', name + ".png is not a PNG");
+            Assert.Contains("<svg", File.ReadAllText(Path.Combine(figures, name + ".svg")), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("fit N &lt;= 120, test above", File.ReadAllText(Path.Combine(figures, "compare-2.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_and_predict_write_json_too()
+    {
+        var check = CliRuns.Run(["check", _csv, .. CliRuns.TableOptions, "--json", "-"]);
+        Assert.True(check.Code == ExitCodes.Success, check.Error);
+        using (var summary = JsonDocument.Parse(check.Output))
+        {
+            Assert.Equal(60, summary.RootElement.GetProperty("Rows").GetInt32());
+            Assert.Equal(240, summary.RootElement.GetProperty("Scales").GetProperty("MaxModelSize").GetDouble());
+        }
+
+        var fitPath = Path.Combine(_folder, "fit.json");
+        Assert.Equal(ExitCodes.Success, CliRuns.Run(["fit", _csv, .. CliRuns.TableOptions, "--law", "bimix", "--starts", "2", "--json", fitPath]).Code);
+        var predict = CliRuns.Run(["predict", _csv, .. CliRuns.TableOptions, "--fit", fitPath, "--json", "-"]);
+        Assert.True(predict.Code == ExitCodes.Success, predict.Error);
+        using var score = JsonDocument.Parse(predict.Output);
+        Assert.Equal(3, score.RootElement.GetProperty("Domains").GetArrayLength());
+        Assert.True(score.RootElement.GetProperty("Overall").GetProperty("Mre").GetDouble() > 0);
     }
 }

@@ -1,0 +1,72 @@
+using LawDsl.Data;
+using LawDsl.Evaluation;
+using LawDsl.Mixtures;
+using ScottPlot;
+
+namespace LawDsl.Cli;
+
+/// <summary>The tool's figures: predicted against observed losses, a comparison's test errors, a chosen mixture.</summary>
+internal static class Figures
+{
+    private const int Width = 900;
+    private const int Height = 600;
+
+    /// <summary>Predicted against observed loss for every counted entry, one colour per domain, with the diagonal.</summary>
+    public static IReadOnlyList<string> PredictedVsObserved(string folder, string name, string title, RunTable runs, double[] predictions)
+    {
+        var plot = new Plot();
+        for (var i = 0; i < runs.Domains; i++)
+        {
+            var observed = runs.Loss(i).ToArray();
+            var counted = Enumerable.Range(0, runs.Rows).Where(r => !double.IsNaN(observed[r])).ToArray();
+            var points = plot.Add.ScatterPoints(counted.Select(r => observed[r]).ToArray(), counted.Select(r => predictions[(i * runs.Rows) + r]).ToArray());
+            points.LegendText = runs.DomainNames[i];
+        }
+
+        var losses = runs.Losses.ToArray().Where(double.IsFinite).ToArray();
+        if (losses.Length > 0)
+        {
+            plot.Add.Line(losses.Min(), losses.Min(), losses.Max(), losses.Max()).LinePattern = LinePattern.Dashed;
+        }
+
+        plot.Title(title);
+        plot.XLabel("observed loss");
+        plot.YLabel("predicted loss");
+        plot.ShowLegend();
+        return Save(plot, folder, name);
+    }
+
+    /// <summary>Each law's test MRE on one split, as bars (laws that failed are left out and named in the title).</summary>
+    public static IReadOnlyList<string> Comparison(string folder, string name, Split split, IReadOnlyList<LawEvaluation> results)
+    {
+        var plot = new Plot();
+        var worked = results.Where(r => r.Succeeded).ToList();
+        plot.Add.Bars(worked.Select(r => 100 * r.Test.Overall.Mre).ToArray());
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, worked.Count).Select(k => (double)k)], [.. worked.Select(r => r.Law)]);
+        var failed = results.Where(r => !r.Succeeded).Select(r => r.Law).ToList();
+        plot.Title(split.Name + (failed.Count > 0 ? " (failed: " + string.Join(", ", failed) + ")" : string.Empty));
+        plot.YLabel("test MRE (%)");
+        return Save(plot, folder, name);
+    }
+
+    /// <summary>The chosen mixture, one bar per domain.</summary>
+    public static IReadOnlyList<string> Mixture(string folder, string name, string title, IReadOnlyList<string> domains, MixtureResult result)
+    {
+        var plot = new Plot();
+        plot.Add.Bars(result.Mixture);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, domains.Count).Select(k => (double)k)], [.. domains]);
+        plot.Title(title);
+        plot.YLabel("weight h");
+        return Save(plot, folder, name);
+    }
+
+    private static IReadOnlyList<string> Save(Plot plot, string folder, string name)
+    {
+        Directory.CreateDirectory(folder);
+        var png = Path.Combine(folder, name + ".png");
+        var svg = Path.Combine(folder, name + ".svg");
+        plot.SavePng(png, Width, Height);
+        plot.SaveSvg(svg, Width, Height);
+        return [png, svg];
+    }
+}
