@@ -18,10 +18,16 @@ internal static class FitFile
             throw new BadInputException($"{flag} '{path}' does not exist.");
         }
 
+        var text = File.ReadAllText(path);
+        if (WrittenBefore020(text))
+        {
+            throw new BadInputException($"{flag} '{path}' was written by lawdsl 0.1, whose fit files named their fields otherwise (domains, value); refit with 'lawdsl fit --json' to use it.");
+        }
+
         FitSummary? fit;
         try
         {
-            fit = JsonSerializer.Deserialize(File.ReadAllText(path), FitJson.Default.FitSummary);
+            fit = JsonSerializer.Deserialize(text, FitJson.Default.FitSummary);
         }
         catch (JsonException exception)
         {
@@ -60,6 +66,21 @@ internal static class FitFile
         }
 
         return (law, fit);
+    }
+
+    /// <summary>Whether the text is a 0.1 fit file: an object with "domains" and "value" and no "domainNames".</summary>
+    private static bool WrittenBefore020(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("domains", out _) && root.TryGetProperty("value", out _) && !root.TryGetProperty("domainNames", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Throws unless the fit was made for exactly the table's domains, in its order.</summary>

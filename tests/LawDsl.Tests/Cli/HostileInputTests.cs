@@ -56,6 +56,7 @@ public sealed class HostileInputTests : IDisposable
         { "fit file wrong count", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 14, 0.5), ExitCodes.BadData, "expected 15" },
         { "fit file NaN value", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, double.NaN), ExitCodes.BadData, "parameter E[0] = NaN is not a finite value within its bounds" },
         { "fit file out of bounds", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, -5), ExitCodes.BadData, "parameter E[0] = -5 is not a finite value within its bounds" },
+        { "fit file of lawdsl 0.1", "predict {csv} {opts} --fit {file}", "{\"law\": \"BiMix\", \"domains\": [\"a\", \"b\", \"c\"], \"objective\": \"x\", \"value\": 1}", ExitCodes.BadData, "was written by lawdsl 0.1, whose fit files named their fields otherwise" },
         { "fit file other domains", "predict {csv} {opts} --fit {file}", Fit("Chinchilla per domain", 15, 0.5, "x"), ExitCodes.BadData, "is for domains x, b, c; the run table has a, b, c." },
         { "runs file missing", "check {dir}/nope.csv {opts}", null, ExitCodes.BadData, "nope.csv: The file does not exist." },
         { "unterminated quote", "check {file}", Header + "\n\"0.5,0.5,1,1,2,3\n0.5,0.5,1,1,2,3\n", ExitCodes.BadData, "line is not well-formed CSV" },
