@@ -19,8 +19,9 @@ internal static class CompareCommand
         var json = new JsonFlag();
         var plots = new PlotFlag();
         var lawFiles = new LawFlags(withLaw: false);
+        var byScale = new Option<bool>("--by-scale") { Description = "Also print each law's test MRE by model size × token budget" };
         var laws = new Option<string[]>("--laws") { Description = "Laws to compare, by name or alias (default: every shipped law and every law of the --law-file files)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws }.With(lawFiles, table, fitting, splitting, json, plots);
+        var command = new Command("compare", "Fit several laws on one or more splits and compare them on held-out runs") { laws, byScale }.With(lawFiles, table, fitting, splitting, json, plots);
         command.SetAction(parsed =>
         {
             var options = fitting.OptionsOf(parsed);
@@ -34,38 +35,58 @@ internal static class CompareCommand
             var splits = splitting.SplitsOf(parsed, runs, options.Seed);
             var console = context.Report(json.ToStdout(parsed));
             var record = new List<object>();
-            foreach (var split in splits)
+            var done = LawComparison.RunSplits(runs, splits, [.. chosen.Select(l => l.Candidate)], objective, options,
+                progressFor: (candidate, split) => context.Progress("fit " + candidate.Name + " (" + split.Name + ")"),
+                finished: comparison =>
+                {
+                    context.FinishProgress();
+                    if (context.Cancelled)
+                    {
+                        console.WriteLine("INTERRUPTED: the comparison was cancelled; laws whose fit was cut short show the best of their finished starts, laws not reached say so.");
+                    }
+
+                    var (split, results) = (comparison.Split, comparison.Results);
+                    console.Write(new Text(LawComparison.Format(results, split)));
+                    console.Write(new Text(LawComparison.FormatBias(results)));
+                    if (parsed.GetValue(byScale))
+                    {
+                        foreach (var result in results.Where(r => r.Succeeded))
+                        {
+                            console.Write(new Text(ScaleErrors.Format(result.Law, result.TestByScale)));
+                        }
+                    }
+
+                    if (figures is not null)
+                    {
+                        PlotFlag.Announce(context, Figures.Comparison(figures, "compare-" + (record.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), split, results));
+                    }
+
+                    record.Add(new
+                    {
+                        Split = split.Name,
+                        Fitted = split.Train.Length,
+                        Tested = split.Test.Length,
+                        Laws = results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, TestRmse = r.Test.Overall.Rmse, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds, r.Failure, r.Warnings, r.TestBiasByModelSize, r.TestByScale }),
+                    });
+                },
+                cancellationToken: context.Cancellation);
+            foreach (var split in splits.Skip(done.Count))
             {
-                if (context.Cancelled)
-                {
-                    console.WriteLine($"INTERRUPTED: split '{split.Name}' was not reached.");
-                    continue;
-                }
-
-                var results = LawComparison.Run(runs, split, chosen.Select(l => l.Candidate), objective, options,
-                    progressFor: candidate => context.Progress("fit " + candidate.Name + " (" + split.Name + ")"), cancellationToken: context.Cancellation);
-                context.FinishProgress();
-                if (context.Cancelled)
-                {
-                    console.WriteLine("INTERRUPTED: the comparison was cancelled; laws whose fit was cut short show the best of their finished starts, laws not reached say so.");
-                }
-
-                console.Write(new Text(LawComparison.Format(results, split)));
-                if (figures is not null)
-                {
-                    PlotFlag.Announce(context, Figures.Comparison(figures, "compare-" + (record.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), split, results));
-                }
-
-                record.Add(new
-                {
-                    Split = split.Name,
-                    Fitted = split.Train.Length,
-                    Tested = split.Test.Length,
-                    Laws = results.Select(r => new { r.Law, r.ParameterCount, TrainMre = r.Train.Overall.Mre, TestMre = r.Test.Overall.Mre, TestRmse = r.Test.Overall.Rmse, r.Test.CountedEntries, FitMilliseconds = r.FitTime.TotalMilliseconds, r.Failure, r.Warnings }),
-                });
+                console.WriteLine($"INTERRUPTED: split '{split.Name}' was not reached.");
             }
 
-            json.Write(parsed, context, JsonSerializer.Serialize(record, ToolJson.Options));
+            var ranking = done.Count > 1 ? LawComparison.Rank(done) : [];
+            if (ranking.Count > 0)
+            {
+                console.Write(new Text(LawComparison.Format(ranking)));
+            }
+
+            if (figures is not null && done.Count > 0)
+            {
+                PlotFlag.Announce(context, Figures.Bias(figures, "bias-by-model-size", done));
+            }
+
+            json.Write(parsed, context, JsonSerializer.Serialize(new { Splits = record, Ranking = ranking }, ToolJson.Options));
             return context.Cancelled ? ExitCodes.Interrupted : ExitCodes.Success;
         });
         return command;

@@ -49,6 +49,28 @@ internal static class Figures
         return Save(plot, folder, name);
     }
 
+    /// <summary>Each law's signed test bias against model size, one line per law and split: a drift that grows with N is visible at a glance.</summary>
+    public static IReadOnlyList<string> Bias(string folder, string name, IReadOnlyList<SplitComparison> comparisons)
+    {
+        var plot = new Plot();
+        foreach (var comparison in comparisons)
+        {
+            foreach (var result in comparison.Results.Where(r => r.Succeeded && r.TestByScale.Count > 0))
+            {
+                var bias = result.TestBiasByModelSize;
+                var line = plot.Add.Scatter(bias.Select(b => b.ModelSize).ToArray(), bias.Select(b => 100 * b.Bias).ToArray());
+                line.LegendText = comparisons.Count > 1 ? result.Law + " (" + comparison.Split.Name + ")" : result.Law;
+            }
+        }
+
+        plot.Add.HorizontalLine(0).LinePattern = LinePattern.Dashed;
+        plot.Title("signed test bias by model size");
+        plot.XLabel("model size N");
+        plot.YLabel("mean (predicted − observed) / observed (%)");
+        plot.ShowLegend();
+        return Save(plot, folder, name);
+    }
+
     /// <summary>The chosen mixture, one bar per domain.</summary>
     public static IReadOnlyList<string> Mixture(string folder, string name, string title, IReadOnlyList<string> domains, MixtureResult result)
     {

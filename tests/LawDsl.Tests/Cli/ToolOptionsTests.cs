@@ -93,13 +93,16 @@ public sealed class ToolOptionsTests : IDisposable
         Assert.Contains("fold 3/3: 40 runs fitted, 20 tested", output, StringComparison.Ordinal);
         using (var record = JsonDocument.Parse(File.ReadAllText(json)))
         {
-            Assert.Equal(3, record.RootElement.GetArrayLength());
+            Assert.Equal(3, record.RootElement.GetProperty("Splits").GetArrayLength());
+            Assert.Equal(1, record.RootElement.GetProperty("Ranking").GetArrayLength());
         }
 
         var thresholds = CliRuns.Run(["compare", _csv, .. CliRuns.TableOptions, "--laws", "chinchilla-per-domain", "--starts", "2", "--fit-below", "60", "120"]);
         Assert.True(thresholds.Code == ExitCodes.Success, thresholds.Error);
         Assert.Contains("fit N <= 60, test above: 20 runs fitted, 40 tested", thresholds.Output, StringComparison.Ordinal);
         Assert.Contains("fit N <= 120, test above: 40 runs fitted, 20 tested", thresholds.Output, StringComparison.Ordinal);
+        Assert.Contains("ranking over 2 splits:", thresholds.Output, StringComparison.Ordinal);
+        Assert.Matches(@"bias by model size \(Chinchilla per domain\): N 120 [+-][0-9.]+%, N 240 [+-][0-9.]+%", thresholds.Output);
 
         var mixtures = CliRuns.Run(["compare", _csv, .. CliRuns.TableOptions, "--laws", "chinchilla-per-domain", "--starts", "2", "--split", "leave-mixtures-out", "--folds", "2"]);
         Assert.True(mixtures.Code == ExitCodes.Success, mixtures.Error);
@@ -198,13 +201,15 @@ public sealed class ToolOptionsTests : IDisposable
         var fitPath = Path.Combine(_folder, "fit.json");
         var fit = CliRuns.Run(["fit", _csv, .. CliRuns.TableOptions, "--law", "chinchilla-per-domain", "--starts", "2", "--json", fitPath, "--plot", figures]);
         Assert.True(fit.Code == ExitCodes.Success, fit.Error);
-        var compare = CliRuns.Run(["compare", _csv, .. CliRuns.TableOptions, "--laws", "chinchilla-per-domain", "bimix", "--starts", "2", "--fit-below", "60", "120", "--plot", figures]);
+        var compare = CliRuns.Run(["compare", _csv, .. CliRuns.TableOptions, "--laws", "chinchilla-per-domain", "bimix", "--starts", "2", "--fit-below", "60", "120", "--plot", figures, "--by-scale"]);
         Assert.True(compare.Code == ExitCodes.Success, compare.Error);
         var optimize = CliRuns.Run("optimize", "--fit", fitPath, "--plot", figures);
         Assert.True(optimize.Code is ExitCodes.Success or ExitCodes.Failed, optimize.Error);
         Assert.Contains("figures: " + Path.Combine(figures, "mixture.png"), optimize.Error, StringComparison.Ordinal);
 
-        foreach (var name in new[] { "predicted-vs-observed", "compare-1", "compare-2", "mixture" })
+        Assert.Contains("Chinchilla per domain: test error by scale (model size N, tokens D)", compare.Output, StringComparison.Ordinal);
+        Assert.Matches(@"N 240 +D 6 +MRE +[0-9.]+ %", compare.Output);
+        foreach (var name in new[] { "predicted-vs-observed", "compare-1", "compare-2", "bias-by-model-size", "mixture" })
         {
             var png = File.ReadAllBytes(Path.Combine(figures, name + ".png"));
             Assert.True(png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', name + ".png is not a PNG");
