@@ -1,6 +1,6 @@
 // The law search of docs/law-search.md, as a program: every variant in Variants.cs, fitted on the SlimPajama runs up to
 // 310M (then 680M) parameters and scored on the larger models it never saw.
-//   dotnet run -c Release --project samples/LawSearch              the five variants the search ended with
+//   dotnet run -c Release --project samples/LawSearch              the shipped law and its ablations
 //   dotnet run -c Release --project samples/LawSearch -- --all     every variant, and the shipped laws it started from
 using LawDsl;
 using LawDsl.Data;
@@ -18,13 +18,16 @@ if (path is null)
 }
 
 var runs = RunTableCsv.Load(path, new RunTableCsvOptions { ModelSizeUnit = 1e6, TokensUnit = 1e9 });
+// The shipped law (LawDsl.Laws.SimilarityShareLaw) and its ablations: each removes one of its terms.
 ILawCandidate[] final =
 [
     new LawCandidate<ChinchillaPerDomainLaw>(),
-    new LawCandidate<OwnTokensShared>(),
-    new LawCandidate<SimilarityShare>(),
+    new LawCandidate<SimilarityShareLaw>(),
+    new LawCandidate<AblationLinearWeights>(),
+    new LawCandidate<AblationNoTransfer>(),
+    new LawCandidate<AblationNoCapacityShare>(),
+    new LawCandidate<OwnCapacityShare>(),
     new LawCandidate<SimilarityShareConcave>(),
-    new LawCandidate<SimilarityShareOnePower>(),
 ];
 ILawCandidate[] all =
 [
@@ -34,7 +37,8 @@ ILawCandidate[] all =
     new LawCandidate<SimilarityTransfer>(), new LawCandidate<SimilarityTransferMixture>(), new LawCandidate<SimilarityTransferBeta>(),
     new LawCandidate<SimilarityShare>(), new LawCandidate<SimilarityShareAlpha>(), new LawCandidate<SimilarityShareKappa>(),
     new LawCandidate<SimilarityShareConcave>(), new LawCandidate<SimilarityShareConcaveBeta>(), new LawCandidate<SimilarityShareConcaveAlpha>(),
-    new LawCandidate<SimilarityShareConcave3>(), new LawCandidate<SimilarityShareOnePower>(),
+    new LawCandidate<SimilarityShareConcave3>(), new LawCandidate<SimilarityShareOnePower>(), new LawCandidate<OwnCapacityShare>(),
+    new LawCandidate<SimilarityShareLaw>(), new LawCandidate<AblationLinearWeights>(), new LawCandidate<AblationNoTransfer>(), new LawCandidate<AblationNoCapacityShare>(),
 ];
 var laws = args.Contains("--all") ? all : final;
 
@@ -45,6 +49,7 @@ foreach (var threshold in new[] { 310.0, 680.0 })
     var split = Splits.ScaleExtrapolation(runs, maxModelSize: threshold);
     var results = LawComparison.Run(runs, split, laws, new FitObjective(), options);
     Console.Write(LawComparison.Format(results, split));
+    Console.Write(LawComparison.FormatBias(results));
     Console.WriteLine();
 }
 

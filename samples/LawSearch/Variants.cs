@@ -196,7 +196,7 @@ public partial class SimilarityTransferBeta
 }
 
 /// <summary>Similarity transfer in both terms: domain i gets the share u_i of the model's capacity and of the data.</summary>
-[MixingLaw(Name = "similarity share")]
+[MixingLaw(Name = "one similarity share")]
 public partial class SimilarityShare
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -216,7 +216,7 @@ public partial class SimilarityShare
 }
 
 /// <summary>Similarity transfer in both terms: domain i gets the share u_i of the model's capacity and of the data.</summary>
-[MixingLaw(Name = "similarity share, per-domain alpha")]
+[MixingLaw(Name = "one similarity share, per-domain alpha")]
 public partial class SimilarityShareAlpha
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -236,7 +236,7 @@ public partial class SimilarityShareAlpha
 }
 
 /// <summary>Similarity transfer in both terms: domain i gets the share u_i of the model's capacity and of the data.</summary>
-[MixingLaw(Name = "similarity share, capacity exponent")]
+[MixingLaw(Name = "one similarity share, capacity exponent")]
 public partial class SimilarityShareKappa
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -257,7 +257,7 @@ public partial class SimilarityShareKappa
 }
 
 /// <summary>Similarity share whose weights enter through per-domain concave powers h_j^(γ_j).</summary>
-[MixingLaw(Name = "similarity share, concave weights")]
+[MixingLaw(Name = "one similarity share, concave weights")]
 public partial class SimilarityShareConcave
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -278,7 +278,7 @@ public partial class SimilarityShareConcave
 }
 
 /// <summary>Similarity share whose weights enter through per-domain concave powers h_j^(γ_j).</summary>
-[MixingLaw(Name = "similarity share, concave weights, per-domain beta")]
+[MixingLaw(Name = "one similarity share, concave weights, per-domain beta")]
 public partial class SimilarityShareConcaveBeta
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -299,7 +299,7 @@ public partial class SimilarityShareConcaveBeta
 }
 
 /// <summary>Similarity share whose weights enter through per-domain concave powers h_j^(γ_j).</summary>
-[MixingLaw(Name = "similarity share, concave weights, per-domain alpha")]
+[MixingLaw(Name = "one similarity share, concave weights, per-domain alpha")]
 public partial class SimilarityShareConcaveAlpha
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -320,7 +320,7 @@ public partial class SimilarityShareConcaveAlpha
 }
 
 /// <summary>Similarity share whose weights enter through per-domain concave powers h_j^(γ_j).</summary>
-[MixingLaw(Name = "similarity share, concave weights, 3-d")]
+[MixingLaw(Name = "one similarity share, concave weights, 3-d")]
 public partial class SimilarityShareConcave3
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -343,7 +343,7 @@ public partial class SimilarityShareConcave3
 
 
 /// <summary>Similarity share whose weights enter through per-domain concave powers h_j^(γ_j).</summary>
-[MixingLaw(Name = "similarity share, one concave power")]
+[MixingLaw(Name = "one similarity share, one concave power")]
 public partial class SimilarityShareOnePower
 {
     [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
@@ -363,3 +363,85 @@ public partial class SimilarityShareOnePower
     }
 }
 
+
+/// <summary>Concave weights and similarity transfer for data; capacity follows the domain's own weight only (ρ = 0).</summary>
+[MixingLaw(Name = "own capacity share")]
+public partial class OwnCapacityShare
+{
+    [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain A { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Alpha { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain B { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Beta { get; }
+    [Parameter(Lower = 0, Upper = 1, Start = [0, 0.5])] public partial PerDomain Sigma { get; }
+    [Parameter(Lower = -3, Upper = 3, Start = [-1, 1])] public partial PerDomain X { get; }
+    [Parameter(Lower = -3, Upper = 3, Start = [-1, 1])] public partial PerDomain Y { get; }
+    [Parameter(Lower = 0.05, Upper = 3, Start = [0.5, 1.5])] public partial PerDomain Gamma { get; }
+
+    public double Loss(int i, Mixture h, double n, double d)
+    {
+        var own = Math.Pow(h[i], Gamma[i]);
+        var u = own + (Sigma[i] * Law.Sum(j => j != i ? Math.Exp(-(((X[i] - X[j]) * (X[i] - X[j])) + ((Y[i] - Y[j]) * (Y[i] - Y[j])))) * Math.Pow(h[j], Gamma[j]) : 0));
+        return E[i] + (A[i] * Math.Pow(n * own, -Alpha)) + (B[i] * Math.Pow(d * u, -Beta));
+    }
+}
+
+/// <summary>Ablation of the shipped similarity-share law: weights enter linearly (γ = 1).</summary>
+[MixingLaw(Name = "ablation: no concave powers")]
+public partial class AblationLinearWeights
+{
+    [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain A { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Alpha { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain B { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Beta { get; }
+    [Parameter(Lower = 0, Upper = 1, Start = [0, 0.5])] public partial PerDomain Rho { get; }
+    [Parameter(Lower = 0, Upper = 1, Start = [0, 0.5])] public partial PerDomain Sigma { get; }
+    [Parameter(Lower = -3, Upper = 3, Start = [-1, 1])] public partial PerDomain X { get; }
+    [Parameter(Lower = -3, Upper = 3, Start = [-1, 1])] public partial PerDomain Y { get; }
+
+    public double Loss(int i, Mixture h, double n, double d)
+    {
+        var others = Law.Sum(j => j != i ? Math.Exp(-(((X[i] - X[j]) * (X[i] - X[j])) + ((Y[i] - Y[j]) * (Y[i] - Y[j])))) * h[j] : 0);
+        return E[i] + (A[i] * Math.Pow(n * (h[i] + (Rho[i] * others)), -Alpha)) + (B[i] * Math.Pow(d * (h[i] + (Sigma[i] * others)), -Beta));
+    }
+}
+
+/// <summary>Ablation of the shipped similarity-share law: no transfer between domains (ρ = σ = 0).</summary>
+[MixingLaw(Name = "ablation: no transfer")]
+public partial class AblationNoTransfer
+{
+    [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain A { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Alpha { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain B { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Beta { get; }
+    [Parameter(Lower = 0.05, Upper = 3, Start = [0.5, 1.5])] public partial PerDomain Gamma { get; }
+
+    public double Loss(int i, Mixture h, double n, double d)
+    {
+        var own = Math.Pow(h[i], Gamma[i]);
+        return E[i] + (A[i] * Math.Pow(n * own, -Alpha)) + (B[i] * Math.Pow(d * own, -Beta));
+    }
+}
+
+/// <summary>Ablation of the shipped similarity-share law: the capacity term ignores the mixture (N alone).</summary>
+[MixingLaw(Name = "ablation: no capacity share")]
+public partial class AblationNoCapacityShare
+{
+    [Parameter(Lower = 0, Upper = 10, Start = [0.5, 3])] public partial PerDomain E { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain A { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Alpha { get; }
+    [Parameter(Lower = 0, Upper = 1000, Start = [1, 100])] public partial PerDomain B { get; }
+    [Parameter(Lower = 0, Upper = 2, Start = [0.1, 0.8])] public partial double Beta { get; }
+    [Parameter(Lower = 0, Upper = 1, Start = [0, 0.5])] public partial PerDomain Sigma { get; }
+    [Parameter(Lower = -3, Upper = 3, Start = [-1, 1])] public partial PerDomain X { get; }
+    [Parameter(Lower = -3, Upper = 3, Start = [-1, 1])] public partial PerDomain Y { get; }
+    [Parameter(Lower = 0.05, Upper = 3, Start = [0.5, 1.5])] public partial PerDomain Gamma { get; }
+
+    public double Loss(int i, Mixture h, double n, double d)
+    {
+        var u = Math.Pow(h[i], Gamma[i]) + (Sigma[i] * Law.Sum(j => j != i ? Math.Exp(-(((X[i] - X[j]) * (X[i] - X[j])) + ((Y[i] - Y[j]) * (Y[i] - Y[j])))) * Math.Pow(h[j], Gamma[j]) : 0));
+        return E[i] + (A[i] * Math.Pow(n, -Alpha)) + (B[i] * Math.Pow(d * u, -Beta));
+    }
+}

@@ -20,6 +20,7 @@ internal static partial class LawTools
         new LawTool<AdditiveFixedScaleLaw>(),
         new LawTool<BiMixLaw>(),
         new LawTool<ChinchillaPerDomainLaw>(),
+        new LawTool<SimilarityShareLaw>(),
     ];
 
     /// <summary>The alias of a law's name: lower case, every run of other characters one hyphen.</summary>

@@ -7,7 +7,10 @@ namespace LawDsl.Evaluation;
 /// <summary>How <see cref="DerivativeChecker"/> probes a law.</summary>
 public sealed record DerivativeCheckOptions
 {
-    /// <summary>The finite-difference step, relative to max(|θ|, 1e-3) for parameters and absolute for mixture weights.</summary>
+    /// <summary>
+    /// The finite-difference step, relative to each parameter's scale (max of |θ|, its start range's width and 1e-3), and
+    /// absolute for mixture weights.
+    /// </summary>
     public double Step { get; init; } = 1e-6;
 
     /// <summary>The largest relative disagreement that still passes.</summary>
@@ -24,7 +27,7 @@ public sealed record DerivativeCheckOptions
 /// <param name="Run">The run (row of the table).</param>
 /// <param name="Generated">What the generated code computed.</param>
 /// <param name="Reference">The law's own method, or a finite difference of it.</param>
-/// <param name="RelativeError">|generated − reference| relative to their size (and to the finite difference's rounding noise).</param>
+/// <param name="RelativeError">|generated − reference|, less the finite difference's rounding noise, relative to their size.</param>
 public sealed record DerivativeMismatch(string Kind, string With, int Output, int Run, double Generated, double Reference, double RelativeError);
 
 /// <summary>What <see cref="DerivativeChecker.Check{TLaw}"/> compared and what disagreed.</summary>
@@ -98,7 +101,8 @@ public static class DerivativeChecker
         var worst = 0.0;
         void Compare(string kind, string with, int output, int run, double generated, double reference, double noise)
         {
-            var error = Math.Abs(generated - reference) / Math.Max(Math.Max(Math.Abs(generated), Math.Abs(reference)), noise);
+            // A finite difference is only known to within its rounding (noise): that much disagreement is no error.
+            var error = Math.Max(0, Math.Abs(generated - reference) - noise) / Math.Max(Math.Max(Math.Abs(generated), Math.Abs(reference)), double.Epsilon);
             if (double.IsNaN(error) && !(double.IsNaN(generated) && double.IsNaN(reference)))
             {
                 error = double.PositiveInfinity;
@@ -125,7 +129,8 @@ public static class DerivativeChecker
             var (mixture, scale) = (new Mixture(Weights(table, r)), ScaleOf<TLaw>(table, r));
             for (var i = 0; i < domains; i++)
             {
-                Compare("value", "-", i, r, predictions[(i * rows) + r], law.ReferenceLoss(i, mixture, scale), 64 * Epsilon);
+                var reference = law.ReferenceLoss(i, mixture, scale);
+                Compare("value", "-", i, r, predictions[(i * rows) + r], reference, 64 * Epsilon * Math.Abs(reference));
             }
         }
 
@@ -133,7 +138,8 @@ public static class DerivativeChecker
         var minus = new double[entries];
         for (var p = 0; p < theta.Length; p++)
         {
-            var step = options.Step * Math.Max(Math.Abs(theta[p]), 1e-3);
+            // The step follows the parameter's own scale: its value, or its start range when the value is near zero.
+            var step = options.Step * Math.Max(Math.Max(Math.Abs(theta[p]), layout.StartHigh[p] - layout.StartLow[p]), 1e-3);
             var difference = Differences(theta, p, step, layout.Lower[p], layout.Upper[p], shifted => TLaw.Evaluate(shifted, table, plus), shifted => TLaw.Evaluate(shifted, table, minus), plus, minus, entries);
             for (var e = 0; e < entries; e++)
             {
@@ -205,7 +211,7 @@ public static class DerivativeChecker
     }
 
     /// <summary>The rounding noise of a difference quotient of a value near <paramref name="value"/> with this step.</summary>
-    private static double Noise(double value, double step) => 1e3 * Epsilon * Math.Max(1, Math.Abs(value)) / step;
+    private static double Noise(double value, double step) => 64 * Epsilon * Math.Max(1, Math.Abs(value)) / step;
 
     private static double[] Weights(RunTable runs, int row) => [.. Enumerable.Range(0, runs.Domains).Select(j => runs.Weight(j)[row])];
 

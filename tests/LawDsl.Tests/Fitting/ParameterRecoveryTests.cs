@@ -23,6 +23,7 @@ public sealed class ParameterRecoveryTests
         new RecoveryCase<AdditiveFixedScaleLaw>(3, identifiable: false),
         new RecoveryCase<BiMixLaw>(4, identifiable: false),
         new RecoveryCase<ChinchillaPerDomainLaw>(4, identifiable: true),
+        new RecoveryCase<SimilarityShareLaw>(4, identifiable: false),
     };
 
     [Theory]
