@@ -20,8 +20,8 @@ namespace LawDsl.Laws;
 /// extrapolated no better on the SlimPajama runs (docs/law-search.md).</para>
 /// <para>Because the capacity and data shares weigh the mixture differently, the loss-minimizing mixture depends on
 /// where N and D put the two terms: the optimum moves with scale. Fitted on the SlimPajama runs up to 310M (680M)
-/// parameters and scored on the larger models, it reaches 1.35–1.26 % (1.18–1.05 %) mean relative error where the
-/// 133-parameter additive law reaches 2.42 % (1.28 %); docs/law-search.md has the search, the ablation and the numbers.</para>
+/// parameters and scored on the larger models, it reaches 1.26 % (1.05 %) mean relative error where the 133-parameter
+/// additive law reaches 2.23 % (1.28 %); docs/law-search.md has the search, the ablation and the numbers.</para>
 /// </remarks>
 [MixingLaw(Name = "similarity share")]
 public partial class SimilarityShareLaw
