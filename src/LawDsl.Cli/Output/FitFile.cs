@@ -19,11 +19,6 @@ internal static class FitFile
         }
 
         var text = File.ReadAllText(path);
-        if (WrittenBefore020(text))
-        {
-            throw new BadInputException($"{flag} '{path}' was written by lawdsl 0.1, whose fit files named their fields otherwise (domains, value); refit with 'lawdsl fit --json' to use it.");
-        }
-
         FitSummary? fit;
         try
         {
@@ -31,12 +26,14 @@ internal static class FitFile
         }
         catch (JsonException exception)
         {
+            ThrowIfWrittenBefore020(text, path, flag);
             var where = exception.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {exception.BytePositionInLine + 1}") : string.Empty;
             throw new BadInputException($"{flag} '{path}' is not a fit written by 'lawdsl fit --json'{where}: {exception.Message.Split(" Path:")[0]}");
         }
 
         if (fit is null || fit.Law is null || fit.DomainNames is null || fit.ParameterNames is null || fit.Parameters is null || fit.DomainNames.Count == 0)
         {
+            ThrowIfWrittenBefore020(text, path, flag);
             throw new BadInputException($"{flag} '{path}' is not a fit written by 'lawdsl fit --json': it lacks the law, its domains or its parameters.");
         }
 
@@ -66,6 +63,18 @@ internal static class FitFile
         }
 
         return (law, fit);
+    }
+
+    /// <summary>
+    /// Names a 0.1 fit file as such, with the fix; only asked once the file failed to read as a 0.2 fit, so a good file is
+    /// parsed once.
+    /// </summary>
+    private static void ThrowIfWrittenBefore020(string text, string path, string flag)
+    {
+        if (WrittenBefore020(text))
+        {
+            throw new BadInputException($"{flag} '{path}' was written by lawdsl 0.1, whose fit files named their fields otherwise (domains, value); refit with 'lawdsl fit --json' to use it.");
+        }
     }
 
     /// <summary>Whether the text is a 0.1 fit file: an object with "domains" and "value" and no "domainNames".</summary>
