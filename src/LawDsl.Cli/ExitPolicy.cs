@@ -26,7 +26,12 @@ internal static class ExitPolicy
         _ => (ExitCodes.Failed, "error: internal failure (" + failure.GetType().Name + "): " + failure.Message + " Please report this with the command line."),
     };
 
-    /// <summary>An argument exception's message without the " (Parameter 'rows')" that means nothing to a tool's user.</summary>
-    private static string WithoutParameterName(ArgumentException argument) =>
-        argument.ParamName is { } name ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : argument.Message;
+    /// <summary>
+    /// An argument exception's message without the " (Parameter 'rows')" that means nothing to a tool's user, nor the
+    /// "Actual value was …" line an out-of-range exception appends after it: one line, as every tool message is.
+    /// </summary>
+    public static string WithoutParameterName(ArgumentException argument) =>
+        argument.ParamName is { } name && argument.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is var at && at >= 0
+            ? argument.Message[..at]
+            : argument.Message;
 }

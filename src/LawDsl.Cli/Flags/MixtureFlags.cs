@@ -66,7 +66,7 @@ internal sealed class MixtureFlags : IFlagGroup
 
     /// <summary>The target scale, checked before any work.</summary>
     public ScalePoint ScaleOf(ParseResult parsed) =>
-        new(Positive(parsed, TargetModelSize), Positive(parsed, TargetTokens));
+        new(FlagRules.PositiveFinite(TargetModelSize, parsed.GetValue(TargetModelSize)), FlagRules.PositiveFinite(TargetTokens, parsed.GetValue(TargetTokens)));
 
     /// <summary>The optimizer's options, checked before any work.</summary>
     public MixtureOptions OptionsOf(ParseResult parsed, int seed)
@@ -85,11 +85,7 @@ internal sealed class MixtureFlags : IFlagGroup
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Floor.Name} must lie in [0, 1); it is {floor:R}."));
         }
 
-        var epochs = parsed.GetValue(Epochs);
-        if (!(epochs > 0 && double.IsFinite(epochs)))
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Epochs.Name} must be a positive finite number; it is {epochs:R}."));
-        }
+        var epochs = FlagRules.PositiveFinite(Epochs, parsed.GetValue(Epochs));
 
         var lower = Weights(parsed, Lower, domains);
         var upper = Weights(parsed, Upper, domains);
@@ -163,13 +159,5 @@ internal sealed class MixtureFlags : IFlagGroup
         }
 
         return values;
-    }
-
-    private static double Positive(ParseResult parsed, Option<double> option)
-    {
-        var value = parsed.GetValue(option);
-        return value > 0 && double.IsFinite(value)
-            ? value
-            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be a positive finite number; it is {value:R}."));
     }
 }

@@ -133,9 +133,9 @@ internal sealed class RunTableFlags : IFlagGroup
 
         foreach (var filter in new[] { MinModelSize, MaxModelSize, MinTokens, MaxTokens })
         {
-            if (parsed.GetValue(filter) is { } bound && !(bound > 0 && double.IsFinite(bound)))
+            if (parsed.GetValue(filter) is { } bound)
             {
-                throw new UsageException(FormattableString.Invariant($"{filter.Name} must be a positive finite number; it is {bound:R}."));
+                FlagRules.PositiveFinite(filter, bound);
             }
         }
 

@@ -87,7 +87,7 @@ internal sealed class SplitFlags : IFlagGroup
         }
         catch (ArgumentException unsupported)
         {
-            throw new UsageException($"{flag}: {unsupported.Message.Split(" (Parameter")[0]}");
+            throw new UsageException($"{flag}: {ExitPolicy.WithoutParameterName(unsupported)}");
         }
     }
 }
