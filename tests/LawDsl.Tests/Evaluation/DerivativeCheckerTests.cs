@@ -2,6 +2,7 @@ using LawDsl.Data;
 using LawDsl.Evaluation;
 using LawDsl.Laws;
 using LawDsl.Simulation;
+using LawDsl.Tests.Support;
 
 namespace LawDsl.Tests.Evaluation;
 
@@ -36,8 +37,7 @@ public sealed class DerivativeCheckerTests(ITestOutputHelper output)
         where TLaw : IMixingLaw<TLaw>
     {
         var layout = TLaw.CreateLayout(Runs.Domains);
-        var random = new Random(3);
-        var theta = Enumerable.Range(0, layout.Count).Select(p => layout.StartLow[p] + (random.NextDouble() * (layout.StartHigh[p] - layout.StartLow[p]))).ToArray();
+        var theta = LawSamples.Parameters<TLaw>(Runs.Domains, new Random(3));
         var check = DerivativeChecker.Check<TLaw>(theta, Runs);
         output.WriteLine(TLaw.Name + ": " + check.Report());
         Assert.True(check.Passed, check.Report());

@@ -20,11 +20,10 @@ public sealed class SimilarityShareLawTests(ITestOutputHelper output)
     {
         var simulator = new MixtureSimulator(7, seed: 3);
         var runs = simulator.Runs(simulator.RandomMixtures(6, seed: 3), [60, 500], [2, 20], seed: 3);
-        var layout = SimilarityShareLaw.CreateLayout(7);
         var random = new Random(5);
         for (var point = 0; point < 3; point++)
         {
-            var theta = Enumerable.Range(0, layout.Count).Select(p => layout.StartLow[p] + (random.NextDouble() * (layout.StartHigh[p] - layout.StartLow[p]))).ToArray();
+            var theta = LawSamples.Parameters<SimilarityShareLaw>(7, random);
             var check = DerivativeChecker.Check<SimilarityShareLaw>(theta, runs);
             output.WriteLine(check.Report());
             Assert.True(check.Passed, check.Report());
