@@ -174,6 +174,13 @@ public sealed class LanguageTests
     /// Compiles the law and checks it with the fuzzer's checker on several input sets: it must compile and match exactly,
     /// with derivatives compared (and, with <paramref name="zeroWeights"/>, on rows that have zero weights).
     /// </summary>
+    [Theory]
+    [InlineData("1 / (0.0 - h[i]) > 0 ? E[i] : -E[i]")]
+    [InlineData("1 / ((h[i] * -1.0) + 0.0) > 0 ? E[i] : -E[i]")]
+    [InlineData("1 / (0.0 + (h[i] * -1.0)) > 0 ? E[i] : -E[i]")]
+    public void The_sign_of_a_zero_survives_simplification(string expression) =>
+        AssertExact(Header + "[MixingLaw] public partial class SignedZero { [Parameter(Lower = 0, Upper = 1, Start = [0, 1])] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal), zeroWeights: true);
+
     private static void AssertExact(string source, bool zeroWeights = false)
     {
         foreach (var seed in new[] { 1, 2, 3, 4 })

@@ -57,6 +57,12 @@ internal sealed class Node : IEquatable<Node>
 
     public bool IsConst(double value) => Kind == NodeKind.Const && Value.Equals(value);
 
+    /// <summary>Whether this is the constant −0: the one zero that is an identity of addition for every input (x + (−0) = x, also for x = +0).</summary>
+    public bool IsNegativeZero => Kind == NodeKind.Const && Value == 0 && BitConverter.DoubleToInt64Bits(Value) < 0;
+
+    /// <summary>Whether this is the constant +0: the one zero that subtracted leaves every input as it was (x − 0 = x, also for x = −0).</summary>
+    public bool IsPositiveZero => Kind == NodeKind.Const && Value == 0 && BitConverter.DoubleToInt64Bits(Value) == 0;
+
     /// <summary>Whether this node applies <paramref name="operation"/>.</summary>
     public bool Is(Operation operation) => ReferenceEquals(Operation, operation);
 

@@ -44,7 +44,8 @@ internal static class Operations
     public static readonly Operation Subtract = new(
         "-", 2, null, false, "-", LaneForm.Infix,
         v => v[0] - v[1],
-        a => a[1].IsConst(0) ? a[0] : a[0].IsConst(0) ? Build.Apply(Negate, a[1]) : null,
+        // Not 0 − x → −x: for x = +0 the one is +0 and the other −0, and 1/(0 − h) is then +∞, not −∞.
+        a => a[1].IsPositiveZero ? a[0] : null,
         (_, k) => k == 0 ? One : Node.Const(-1),
         r => Interval.Add(r[0], Interval.Negate(r[1])),
         ArgumentDomain.Any);
@@ -52,7 +53,8 @@ internal static class Operations
     public static readonly Operation Add = new(
         "+", 2, null, false, "+", LaneForm.Infix,
         v => v[0] + v[1],
-        a => a[1].IsConst(0) ? a[0] : a[0].IsConst(0) ? a[1] : a[1].Is(Negate) ? Build.Apply(Subtract, a[0], a[1][0]) : null,
+        // Only −0 is an identity of addition for every input: −0 + (+0) is +0, so x + 0 → x would turn +0 into −0.
+        a => a[1].IsNegativeZero ? a[0] : a[0].IsNegativeZero ? a[1] : a[1].Is(Negate) ? Build.Apply(Subtract, a[0], a[1][0]) : null,
         (_, _) => One,
         r => Interval.Add(r[0], r[1]),
         ArgumentDomain.Any);
