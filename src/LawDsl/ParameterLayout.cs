@@ -14,11 +14,18 @@ public sealed class ParameterLayout
     private readonly double[] _startLow;
     private readonly double[] _startHigh;
 
-    /// <summary>Lays out <paramref name="blocks"/> (contiguous, in order) for <paramref name="domains"/> domains.</summary>
+    /// <summary>Lays out <paramref name="blocks"/> (contiguous, in order) for <paramref name="domains"/> domains that are also the outputs.</summary>
     public ParameterLayout(int domains, IReadOnlyList<ParameterBlock> blocks)
+        : this(domains, domains, blocks)
+    {
+    }
+
+    /// <summary>Lays out <paramref name="blocks"/> (contiguous, in order) for <paramref name="domains"/> training domains and <paramref name="outputs"/> outputs.</summary>
+    public ParameterLayout(int domains, int outputs, IReadOnlyList<ParameterBlock> blocks)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         Domains = domains;
+        Outputs = outputs;
         Blocks = blocks;
         Count = blocks.Sum(b => b.Length);
         _names = new string[Count];
@@ -40,7 +47,7 @@ public sealed class ParameterLayout
                 _names[index] = block.Shape switch
                 {
                     ParameterShape.Scalar => block.Name,
-                    ParameterShape.PerDomain => string.Create(CultureInfo.InvariantCulture, $"{block.Name}[{k}]"),
+                    ParameterShape.PerDomain or ParameterShape.PerOutput => string.Create(CultureInfo.InvariantCulture, $"{block.Name}[{k}]"),
                     _ => string.Create(CultureInfo.InvariantCulture, $"{block.Name}[{k / domains},{k % domains}]"),
                 };
                 _lower[index] = block.Lower;
@@ -55,6 +62,9 @@ public sealed class ParameterLayout
 
     /// <summary>The domain count the layout was made for.</summary>
     public int Domains { get; }
+
+    /// <summary>The number of outputs (quantities predicted) the layout is for; equal to <see cref="Domains"/> unless the law predicts other outputs.</summary>
+    public int Outputs { get; }
 
     /// <summary>Total number of parameter values.</summary>
     public int Count { get; }

@@ -1,6 +1,6 @@
 namespace LawDsl;
 
-/// <summary>How many values a parameter holds for a law over K domains.</summary>
+/// <summary>How many values a parameter holds for a law over K training domains and O outputs.</summary>
 public enum ParameterShape
 {
     /// <summary>One value shared by all domains.</summary>
@@ -11,4 +11,10 @@ public enum ParameterShape
 
     /// <summary>K × K values, row-major by (predicted domain, training domain).</summary>
     DomainPairs,
+
+    /// <summary>O values, one per output (a quantity the law predicts).</summary>
+    PerOutput,
+
+    /// <summary>O × K values, row-major by (output, training domain).</summary>
+    OutputPairs,
 }

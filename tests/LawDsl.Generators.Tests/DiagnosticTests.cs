@@ -1,3 +1,4 @@
+using System.Globalization;
 using LawDsl.Generators.Tests.Support;
 using Microsoft.CodeAnalysis;
 
@@ -72,8 +73,23 @@ public sealed class DiagnosticTests
     public void LAW005_a_parameter_that_is_not_a_partial_getter_of_a_supported_type()
     {
         const string source = Header + "[MixingLaw] public partial class Props { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } [Parameter(Lower = 0, Upper = 1)] public partial int Count { get; } public double Loss(int i, Mixture h) => E[i] + h[i]; }";
-        AssertSingle(source, "LAW005", "Count", "Parameter 'Count' must have type double, PerDomain or DomainPairs");
+        AssertSingle(source, "LAW005", "Count", "Parameter 'Count' must have type double, PerDomain, DomainPairs, PerOutput or OutputPairs");
         AssertNone(source.Replace("partial int Count", "partial double Count").Replace("E[i] + h[i]", "E[i] + Count * h[i]"), "LAW005");
+    }
+
+    [Fact]
+    public void LAW018_a_law_with_per_output_parameters_may_not_use_its_output_as_a_training_domain()
+    {
+        const string source = Header + "[MixingLaw] public partial class Mixed { [Parameter(Lower = 0, Upper = 1)] public partial PerOutput E { get; } [Parameter(Lower = 0, Upper = 1)] public partial OutputPairs C { get; } [Parameter(Lower = 0, Upper = 1)] public partial PerDomain G { get; } public double Loss(int i, Mixture h) => E[i] + h[i] + G[i] + Law.Sum(j => C[i, j] * h[j] + E[j] + C[j, i]); }";
+        var found = GeneratorHarness.Analyze(source).Where(d => d.Id == "LAW018").OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => (SpanText(source, d), d.GetMessage(CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(["h[i]", "G[i]", "j", "C[j, i]", "j"], found.Select(f => f.Item1));
+        Assert.Equal("'h[i]' uses the output 'i' as a training domain, but the law has per-output parameters (E, C), so its outputs need not be training domains; index training domains with a Law.Sum variable, or declare the per-output parameters PerDomain if the law predicts only its training domains", found[0].Item2);
+        Assert.Equal("'j' indexes the per-output parameter 'E' with a training domain; index it with the Loss method's output argument", found[2].Item2);
+        AssertNone(source.Replace(" + h[i] + G[i] + ", " + ", StringComparison.Ordinal).Replace(" + E[j] + C[j, i]", string.Empty, StringComparison.Ordinal), "LAW018");
+
+        // The same body with per-domain parameters is a law whose outputs are its domains: no error.
+        AssertNone(source.Replace("PerOutput", "PerDomain", StringComparison.Ordinal).Replace("OutputPairs", "DomainPairs", StringComparison.Ordinal), "LAW018");
     }
 
     [Fact]

@@ -181,6 +181,18 @@ public sealed class LanguageTests
     public void The_sign_of_a_zero_survives_simplification(string expression) =>
         AssertExact(Header + "[MixingLaw] public partial class SignedZero { [Parameter(Lower = 0, Upper = 1, Start = [0, 1])] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal), zeroWeights: true);
 
+    [Theory]
+    [InlineData("E[i] + 1 / Law.Sum(j => C[i, j] * Math.Pow(h[j], G[j]))")] // the additive law's mixture term, per output
+    [InlineData("E[i] + Math.Exp(Law.Sum(j => C[i, j] * h[j] * G[j])) / Math.Pow(n, 0.1)")]
+    [InlineData("E[i] * Law.Root(l => Law.Sum(j => (h[j] + 0.1) * G[j] * l) - Law.Sum(k => C[i, k]), 1e-6, 1e6)")] // a root per output
+    [InlineData("E[i] + Law.Root(l => Law.Sum(j => (h[j] + 0.1) * G[j] * l) - 2.0, 1e-6, 1e6) * d")] // a root shared by every output
+    public void A_law_with_other_outputs_than_its_domains_is_exact(string expression)
+    {
+        var source = Header + "[MixingLaw] public partial class Targets { [Parameter(Lower = 0.1, Upper = 3, Start = [0.5, 2])] public partial PerOutput E { get; } [Parameter(Lower = 0.1, Upper = 2, Start = [0.2, 1.5])] public partial OutputPairs C { get; } [Parameter(Lower = 0.2, Upper = 1.5, Start = [0.3, 1.2])] public partial PerDomain G { get; } public double Loss(int i, Mixture h, double n, double d) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal);
+        AssertExact(source);
+        Assert.True(LawFuzzer.RunSource(source, 1)["laws with other outputs than their domains"] == 1);
+    }
+
     private static void AssertExact(string source, bool zeroWeights = false)
     {
         foreach (var seed in new[] { 1, 2, 3, 4 })

@@ -39,7 +39,7 @@ public sealed partial class ReadmeExampleTests
     private delegate void JacobianMethod(ReadOnlySpan<double> parameters, RunTable runs, Span<double> predictions, Span<double> jacobian);
 
     private static object? Invoke(Type type, string name, params object[] arguments) =>
-        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments);
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, arguments.Select(a => a.GetType()).ToArray())!.Invoke(null, arguments);
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlocks();

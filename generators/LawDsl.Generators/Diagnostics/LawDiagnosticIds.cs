@@ -56,4 +56,7 @@ public static class LawDiagnosticIds
 
     /// <summary>A Law.Bisection, whose derivative is zero.</summary>
     public const string ZeroDerivative = "LAW017";
+
+    /// <summary>A law with per-output parameters that uses its output as a training domain.</summary>
+    public const string OutputsAndDomains = "LAW018";
 }

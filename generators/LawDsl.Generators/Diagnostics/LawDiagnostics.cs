@@ -27,6 +27,8 @@ internal static class LawDiagnostics
 
     private const string DivisorTitle = "Division by a value that may be zero";
 
+    private const string OutputsTitle = "Outputs used as training domains";
+
     private const string RootTitle = "Root whose bracket or monotonicity cannot be established";
 
     public static readonly DiagnosticDescriptor InternalError = Error(
@@ -56,6 +58,12 @@ internal static class LawDiagnostics
     public static readonly DiagnosticDescriptor PairsAsValue = Error(
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is a domain-pair parameter; index it with two domains, as {0}[i, j]");
 
+    public static readonly DiagnosticDescriptor PerOutputAsValue = Error(
+        LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is a per-output parameter; index it with the output, as {0}[i]");
+
+    public static readonly DiagnosticDescriptor OutputPairsAsValue = Error(
+        LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is an output-domain pair parameter; index it with the output and a training domain, as {0}[i, j]");
+
     public static readonly DiagnosticDescriptor WrongIndexCount = Error(
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' takes {1} domain index(es) but is given {2}");
 
@@ -69,7 +77,7 @@ internal static class LawDiagnostics
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' must be a constant, non-negative iteration count");
 
     public static readonly DiagnosticDescriptor ParameterType = Error(
-        LawDiagnosticIds.BadParameterDeclaration, BadParameterTitle, "Parameter '{0}' must have type double, PerDomain or DomainPairs");
+        LawDiagnosticIds.BadParameterDeclaration, BadParameterTitle, "Parameter '{0}' must have type double, PerDomain, DomainPairs, PerOutput or OutputPairs");
 
     public static readonly DiagnosticDescriptor ParameterProperty = Error(
         LawDiagnosticIds.BadParameterDeclaration, BadParameterTitle, "Parameter '{0}' must be a non-static 'partial' property with only a getter, e.g. 'public partial PerDomain B {{ get; }}'");
@@ -155,6 +163,12 @@ internal static class LawDiagnostics
     public static readonly DiagnosticDescriptor IntegerDivision = Warning(
         LawDiagnosticIds.IntegerDivision, "Integer division truncates", "'{0}' divides integers, so C# truncates the quotient toward zero; write a double operand (such as 1.0) if a fraction is meant");
 
+    public static readonly DiagnosticDescriptor OutputAsDomain = Error(
+        LawDiagnosticIds.OutputsAndDomains, OutputsTitle, "'{0}' uses the output '{1}' as a training domain, but the law has per-output parameters ({2}), so its outputs need not be training domains; index training domains with a Law.Sum variable, or declare the per-output parameters PerDomain if the law predicts only its training domains");
+
+    public static readonly DiagnosticDescriptor DomainAsOutput = Error(
+        LawDiagnosticIds.OutputsAndDomains, OutputsTitle, "'{0}' indexes the per-output parameter '{1}' with a training domain; index it with the Loss method's output argument");
+
     public static readonly DiagnosticDescriptor ZeroDerivative = Warning(
         LawDiagnosticIds.ZeroDerivative, "Law.Bisection has a zero derivative", "Law.Bisection stops after a fixed number of halvings, so its result is piecewise constant and its derivative is zero in the Jacobian and the mixture gradient; use Law.Root for a differentiable solve");
 
@@ -166,7 +180,8 @@ internal static class LawDiagnostics
         NestedLaw, UnusedParameter, UnusedInput, NaNBound, ReversedBounds, UnboundedWithoutStart, StartNotFinite,
         StartReversed, StartOutsideBounds, NameCollision, OutsideDomainBound, OutsideDomainWeight, OutsideDomainGuard,
         DivisorBound, DivisorWeight, DivisorGuard, RootBracketNotConstant, RootBracketInvalid, RootJumps,
-        RootNotMonotone, NotIdentifiable, IntegerDivision, ZeroDerivative,
+        RootNotMonotone, NotIdentifiable, IntegerDivision, ZeroDerivative, PerOutputAsValue, OutputPairsAsValue,
+        OutputAsDomain, DomainAsOutput,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(Key);

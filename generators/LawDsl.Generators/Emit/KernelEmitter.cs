@@ -48,13 +48,13 @@ internal sealed class KernelEmitter
     {
         var covariates = string.Concat(CovariateNames(_law).Select(c => "scoped global::System.ReadOnlySpan<double> c_" + c + ", "));
         _writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-        _writer.Line("private static void Kernel<T, TSink>(scoped global::System.ReadOnlySpan<double> p, int K, scoped global::System.ReadOnlySpan<double> w, int stride, int r, scoped global::System.ReadOnlySpan<double> n, scoped global::System.ReadOnlySpan<double> d, " + covariates + "ref TSink sink)");
+        _writer.Line("private static void Kernel<T, TSink>(scoped global::System.ReadOnlySpan<double> p, int K, int O, scoped global::System.ReadOnlySpan<double> w, int stride, int r, scoped global::System.ReadOnlySpan<double> n, scoped global::System.ReadOnlySpan<double> d, " + covariates + "ref TSink sink)");
         _writer.Line("    where T : unmanaged, global::LawDsl.Kernels.ILane<T>");
         _writer.Line("    where TSink : global::LawDsl.Kernels.IRowSink<T>, allows ref struct");
         _writer.Open();
         foreach (var (parameter, offset) in Layout.Offsets(_law))
         {
-            _writer.Line("int o_" + parameter.Name + " = " + offset.Expression("K") + ";");
+            _writer.Line("int o_" + parameter.Name + " = " + offset.Expression("K", "O") + ";");
         }
 
         EmitForwardScope(KernelGraph.RowScope, null);
@@ -64,7 +64,7 @@ internal sealed class KernelEmitter
         }
 
         _reached = _graph.Reachable(_graph.Output, id => _sharedRoots.Contains(id));
-        _writer.Open("for (int o = 0; o < K; o++)");
+        _writer.Open("for (int o = 0; o < O; o++)");
         EmitForwardScope(Node.OutputDomain, null);
         _writer.Line("var seed = sink.Begin(o, r, " + V(_graph.Output) + ");");
         if (_reached.Contains(_graph.Output))
@@ -94,7 +94,7 @@ internal sealed class KernelEmitter
     private string ParameterIndex(Node node, string offset) => ShapeOf(node.Name!) switch
     {
         ShapeKind.Scalar => offset,
-        ShapeKind.PerDomain => offset + " + " + Index(node.Index1),
+        ShapeKind.PerDomain or ShapeKind.PerOutput => offset + " + " + Index(node.Index1),
         _ => offset + " + (" + Index(node.Index1) + " * K) + " + Index(node.Index2),
     };
 
@@ -207,7 +207,7 @@ internal sealed class KernelEmitter
         var size = "0";
         foreach (var name in _graph.Reachable(equation, _ => false).Where(id => _graph[id].Kind == NodeKind.Param).Select(id => _graph[id].Name!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal))
         {
-            var length = Layout.Length(ShapeOf(name)).Expression("K");
+            var length = Layout.Length(ShapeOf(name)).Expression("K", "O");
             blocks.Add((name, size, length));
             size = size + " + " + length;
         }

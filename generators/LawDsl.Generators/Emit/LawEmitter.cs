@@ -57,9 +57,13 @@ internal static class LawEmitter
         {
             writer.Line("public static string Name => " + Literals.String(law.DisplayName) + ";");
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Covariates => " + Fail + ";");
+            writer.Line("public static bool OutputsAreDomains => " + Fail + ";");
             writer.Line("public static int ParameterCount(int domains) => " + Fail + ";");
+            writer.Line("public static int ParameterCount(int domains, int outputs) => " + Fail + ";");
             writer.Line("public static global::LawDsl.ParameterLayout CreateLayout(int domains) => " + Fail + ";");
+            writer.Line("public static global::LawDsl.ParameterLayout CreateLayout(int domains, int outputs) => " + Fail + ";");
             writer.Line("public static " + name + " Create(int domains, " + Span + " parameters) => " + Fail + ";");
+            writer.Line("public static " + name + " Create(int domains, int outputs, " + Span + " parameters) => " + Fail + ";");
             writer.Line("public static void Evaluate(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions) => " + Fail + ";");
             writer.Line("public static void Jacobian(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions, " + MutableSpan + " jacobian) => " + Fail + ";");
             writer.Line("public static double SumOfSquaresGradient(" + Span + " parameters, " + Runs + " runs, " + Span + " targets, " + Span + " entryWeights, " + MutableSpan + " gradient) => " + Fail + ";");
@@ -91,25 +95,32 @@ internal static class LawEmitter
     {
         writer.Line("private readonly double[] __parameters;");
         writer.Line("private readonly int __domains;");
+        writer.Line("private readonly int __outputs;");
         writer.Line();
-        writer.Open("private " + Literals.Identifier(law.ClassName) + "(int domains, double[] parameters)");
+        writer.Open("private " + Literals.Identifier(law.ClassName) + "(int domains, int outputs, double[] parameters)");
         writer.Line("__domains = domains;");
+        writer.Line("__outputs = outputs;");
         writer.Line("__parameters = parameters;");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>The number of domains this instance was created for.</summary>");
+        writer.Line("/// <summary>The number of training domains this instance was created for.</summary>");
         writer.Line("public int Domains => __domains;");
+        writer.Line();
+        writer.Line("/// <summary>The number of outputs this instance was created for.</summary>");
+        writer.Line("public int Outputs => __outputs;");
         writer.Line();
         writer.Line("/// <summary>The flat parameter vector this instance views.</summary>");
         writer.Line("public " + Span + " Values => __parameters;");
         writer.Line();
         foreach (var (parameter, offset) in Layout.Offsets(law))
         {
-            var start = offset.Expression("__domains");
+            var start = offset.Expression("__domains", "__outputs");
             var body = parameter.Shape switch
             {
                 ShapeKind.Scalar => "double " + Literals.Identifier(parameter.Name) + " => __parameters[" + start + "];",
                 ShapeKind.PerDomain => "global::LawDsl.PerDomain " + Literals.Identifier(parameter.Name) + " => new(__parameters, " + start + ", __domains);",
+                ShapeKind.PerOutput => "global::LawDsl.PerOutput " + Literals.Identifier(parameter.Name) + " => new(__parameters, " + start + ", __outputs);",
+                ShapeKind.OutputPairs => "global::LawDsl.OutputPairs " + Literals.Identifier(parameter.Name) + " => new(__parameters, " + start + ", __outputs, __domains);",
                 _ => "global::LawDsl.DomainPairs " + Literals.Identifier(parameter.Name) + " => new(__parameters, " + start + ", __domains);",
             };
             writer.Line(parameter.Accessibility + " partial " + body);
@@ -123,32 +134,48 @@ internal static class LawEmitter
         var covariates = string.Join(", ", KernelEmitter.CovariateNames(law).Select(Literals.String));
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Covariates { get; } = new string[] { " + covariates + " };");
         writer.Line();
+        writer.Line(law.OutputsAreDomains
+            ? "/// <summary>True: the Loss method indexes a training domain with its output, so the outputs must be the training domains.</summary>"
+            : "/// <summary>False: the law predicts any outputs, not only its training domains.</summary>");
+        writer.Line("public static bool OutputsAreDomains => " + (law.OutputsAreDomains ? "true" : "false") + ";");
+        writer.Line();
     }
 
     private static void EmitLayout(LawModel law, SourceWriter writer)
     {
-        writer.Line("/// <summary>The number of parameter values for <paramref name=\"domains\"/> domains.</summary>");
-        writer.Line("public static int ParameterCount(int domains) => " + Layout.Total(law).Expression("domains") + ";");
+        writer.Line("/// <summary>The number of parameter values for <paramref name=\"domains\"/> domains that are also the outputs.</summary>");
+        writer.Line("public static int ParameterCount(int domains) => ParameterCount(domains, domains);");
         writer.Line();
-        writer.Line("/// <summary>The parameter layout, bounds and start ranges for <paramref name=\"domains\"/> domains.</summary>");
-        writer.Open("public static global::LawDsl.ParameterLayout CreateLayout(int domains)");
+        writer.Line("/// <summary>The number of parameter values for <paramref name=\"domains\"/> training domains and <paramref name=\"outputs\"/> outputs.</summary>");
+        writer.Line("public static int ParameterCount(int domains, int outputs) => " + Layout.Total(law).Expression("domains", "outputs") + ";");
+        writer.Line();
+        writer.Line("/// <summary>The parameter layout, bounds and start ranges for <paramref name=\"domains\"/> domains that are also the outputs.</summary>");
+        writer.Line("public static global::LawDsl.ParameterLayout CreateLayout(int domains) => CreateLayout(domains, domains);");
+        writer.Line();
+        writer.Line("/// <summary>The parameter layout, bounds and start ranges for <paramref name=\"domains\"/> training domains and <paramref name=\"outputs\"/> outputs.</summary>");
+        writer.Open("public static global::LawDsl.ParameterLayout CreateLayout(int domains, int outputs)");
         writer.Line(Checks + ".RequireDomains(domains);");
-        writer.Open("return new global::LawDsl.ParameterLayout(domains, new global::LawDsl.ParameterBlock[]");
+        writer.Line(Checks + ".RequireOutputs(domains, outputs, OutputsAreDomains, Name);");
+        writer.Open("return new global::LawDsl.ParameterLayout(domains, outputs, new global::LawDsl.ParameterBlock[]");
         foreach (var (parameter, offset) in Layout.Offsets(law))
         {
-            writer.Line("new(" + Literals.String(parameter.Name) + ", global::LawDsl.ParameterShape." + parameter.Shape + ", " + offset.Expression("domains")
-                + ", " + Layout.Length(parameter.Shape).Expression("domains") + ", " + Literals.Double(parameter.Lower) + ", " + Literals.Double(parameter.Upper)
+            writer.Line("new(" + Literals.String(parameter.Name) + ", global::LawDsl.ParameterShape." + parameter.Shape + ", " + offset.Expression("domains", "outputs")
+                + ", " + Layout.Length(parameter.Shape).Expression("domains", "outputs") + ", " + Literals.Double(parameter.Lower) + ", " + Literals.Double(parameter.Upper)
                 + ", " + Literals.Double(parameter.StartLow) + ", " + Literals.Double(parameter.StartHigh) + "),");
         }
 
         writer.Close(");");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>A typed view of <paramref name=\"parameters\"/> (copied) for <paramref name=\"domains\"/> domains.</summary>");
-        writer.Open("public static " + Literals.Identifier(law.ClassName) + " Create(int domains, " + Span + " parameters)");
+        writer.Line("/// <summary>A typed view of <paramref name=\"parameters\"/> (copied) for <paramref name=\"domains\"/> domains that are also the outputs.</summary>");
+        writer.Line("public static " + Literals.Identifier(law.ClassName) + " Create(int domains, " + Span + " parameters) => Create(domains, domains, parameters);");
+        writer.Line();
+        writer.Line("/// <summary>A typed view of <paramref name=\"parameters\"/> (copied) for <paramref name=\"domains\"/> training domains and <paramref name=\"outputs\"/> outputs.</summary>");
+        writer.Open("public static " + Literals.Identifier(law.ClassName) + " Create(int domains, int outputs, " + Span + " parameters)");
         writer.Line(Checks + ".RequireDomains(domains);");
-        writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(domains), Name);");
-        writer.Line("return new " + Literals.Identifier(law.ClassName) + "(domains, parameters.ToArray());");
+        writer.Line(Checks + ".RequireOutputs(domains, outputs, OutputsAreDomains, Name);");
+        writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(domains, outputs), Name);");
+        writer.Line("return new " + Literals.Identifier(law.ClassName) + "(domains, outputs, parameters.ToArray());");
         writer.Close();
         writer.Line();
     }
@@ -175,29 +202,29 @@ internal static class LawEmitter
 
     private static void EmitBatchMethods(LawModel law, SourceWriter writer)
     {
-        writer.Line("/// <summary>Predicts every domain's loss for every run: <c>predictions[output * rows + row]</c>.</summary>");
+        writer.Line("/// <summary>Predicts every output of every run: <c>predictions[output * rows + row]</c>.</summary>");
         writer.Open("public static void Evaluate(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions)");
         EmitPrologue(law, writer);
-        writer.Line(Checks + ".RequireLength(predictions.Length, K * rows, nameof(predictions));");
+        writer.Line(Checks + ".RequireLength(predictions.Length, O * rows, nameof(predictions));");
         EmitRowLoops(law, writer, "global::LawDsl.Kernels.PredictionSink", "predictions, rows");
         writer.Close();
         writer.Line();
 
-        writer.Line("/// <summary>Predictions and their column-major Jacobian: <c>jacobian[p * (K * rows) + output * rows + row]</c>.</summary>");
+        writer.Line("/// <summary>Predictions and their column-major Jacobian: <c>jacobian[p * (O * rows) + output * rows + row]</c>.</summary>");
         writer.Open("public static void Jacobian(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions, " + MutableSpan + " jacobian)");
         EmitPrologue(law, writer);
-        writer.Line(Checks + ".RequireLength(predictions.Length, K * rows, nameof(predictions));");
-        writer.Line(Checks + ".RequireLength(jacobian.Length, parameters.Length * K * rows, nameof(jacobian));");
-        writer.Line("jacobian.Slice(0, parameters.Length * K * rows).Clear();");
-        EmitRowLoops(law, writer, "global::LawDsl.Kernels.JacobianSink", "predictions, jacobian, rows, K");
+        writer.Line(Checks + ".RequireLength(predictions.Length, O * rows, nameof(predictions));");
+        writer.Line(Checks + ".RequireLength(jacobian.Length, parameters.Length * O * rows, nameof(jacobian));");
+        writer.Line("jacobian.Slice(0, parameters.Length * O * rows).Clear();");
+        EmitRowLoops(law, writer, "global::LawDsl.Kernels.JacobianSink", "predictions, jacobian, rows, O");
         writer.Close();
         writer.Line();
 
         writer.Line("/// <summary>Σ w·(prediction − target)² over non-missing targets, and its gradient (overwritten).</summary>");
         writer.Open("public static double SumOfSquaresGradient(" + Span + " parameters, " + Runs + " runs, " + Span + " targets, " + Span + " entryWeights, " + MutableSpan + " gradient)");
         EmitPrologue(law, writer);
-        writer.Line(Checks + ".RequireLength(targets.Length, K * rows, nameof(targets));");
-        writer.Line(Checks + ".RequireOptionalLength(entryWeights.Length, K * rows, nameof(entryWeights));");
+        writer.Line(Checks + ".RequireLength(targets.Length, O * rows, nameof(targets));");
+        writer.Line(Checks + ".RequireOptionalLength(entryWeights.Length, O * rows, nameof(entryWeights));");
         writer.Line(Checks + ".RequireLength(gradient.Length, parameters.Length, nameof(gradient));");
         writer.Line("gradient.Slice(0, parameters.Length).Clear();");
         EmitRowLoops(law, writer, "global::LawDsl.Kernels.SquaredErrorSink", "targets, entryWeights, gradient, rows");
@@ -210,8 +237,10 @@ internal static class LawEmitter
     {
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(runs);");
         writer.Line("int K = runs.Domains;");
+        writer.Line("int O = runs.Outputs;");
         writer.Line("int rows = runs.Rows;");
-        writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(K), Name);");
+        writer.Line(Checks + ".RequireTableOutputs(runs, OutputsAreDomains, Name);");
+        writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(K, O), Name);");
         foreach (var covariate in KernelEmitter.CovariateNames(law))
         {
             writer.Line("var c_" + covariate + " = runs.Covariate(" + Literals.String(covariate) + ");");
@@ -221,7 +250,7 @@ internal static class LawEmitter
     private static void EmitRowLoops(LawModel law, SourceWriter writer, string sink, string sinkArguments)
     {
         var covariates = string.Concat(KernelEmitter.CovariateNames(law).Select(c => "c_" + c + ", "));
-        var inputs = "parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, " + covariates;
+        var inputs = "parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, " + covariates;
         writer.Line("int r = 0;");
         writer.Line("var vectorSink = new " + sink + "<" + VectorLane + ">(" + sinkArguments + ");");
         writer.Open("if (" + VectorLane + ".IsSupported)");
@@ -239,22 +268,23 @@ internal static class LawEmitter
     private static void EmitMixtureGradient(LawModel law, SourceWriter writer)
     {
         var covariates = KernelEmitter.CovariateNames(law).ToList();
-        writer.Line("/// <summary>Every domain's loss for one mixture at one scale, and <c>gradient[i * K + j]</c> = ∂L_i/∂h_j.</summary>");
+        writer.Line("/// <summary>Every output for one mixture at one scale (<c>losses.Length</c> outputs), and <c>gradient[i * K + j]</c> = ∂L_i/∂h_j.</summary>");
         writer.Open("public static void MixtureGradient(" + Span + " parameters, " + Span + " mixture, global::LawDsl.ScalePoint scale, " + MutableSpan + " losses, " + MutableSpan + " gradient)");
         writer.Line("int K = mixture.Length;");
+        writer.Line("int O = losses.Length;");
         writer.Line(Checks + ".RequireDomains(K);");
-        writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(K), Name);");
+        writer.Line(Checks + ".RequireOutputs(K, O, OutputsAreDomains, Name);");
+        writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(K, O), Name);");
         writer.Line(Checks + ".RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);");
-        writer.Line(Checks + ".RequireLength(losses.Length, K, nameof(losses));");
-        writer.Line(Checks + ".RequireLength(gradient.Length, K * K, nameof(gradient));");
-        writer.Line("gradient.Slice(0, K * K).Clear();");
+        writer.Line(Checks + ".RequireLength(gradient.Length, O * K, nameof(gradient));");
+        writer.Line("gradient.Slice(0, O * K).Clear();");
         writer.Line(MutableSpan + " scalars = stackalloc double[" + Literals.Int(2 + covariates.Count) + "];");
         writer.Line("scalars[0] = scale.ModelSize;");
         writer.Line("scalars[1] = scale.Tokens;");
         writer.Line("scale.Covariates.Span.CopyTo(scalars.Slice(2));");
         writer.Line("var sink = new global::LawDsl.Kernels.MixtureGradientSink(losses, gradient, K);");
         var covariateSlices = string.Concat(covariates.Select((_, k) => "scalars.Slice(" + Literals.Int(2 + k) + ", 1), "));
-        writer.Line("Kernel<" + ScalarLane + ", global::LawDsl.Kernels.MixtureGradientSink>(parameters, K, mixture, 1, 0, scalars.Slice(0, 1), scalars.Slice(1, 1), " + covariateSlices + "ref sink);");
+        writer.Line("Kernel<" + ScalarLane + ", global::LawDsl.Kernels.MixtureGradientSink>(parameters, K, O, mixture, 1, 0, scalars.Slice(0, 1), scalars.Slice(1, 1), " + covariateSlices + "ref sink);");
         writer.Close();
         writer.Line();
     }

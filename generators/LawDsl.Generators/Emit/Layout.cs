@@ -3,12 +3,12 @@ using LawDsl.Generators.Model;
 
 namespace LawDsl.Generators.Emit;
 
-/// <summary>Where each parameter block starts in the flat vector, as a polynomial in the domain count K.</summary>
+/// <summary>Where each parameter block starts in the flat vector, as a polynomial in the domain count K and the output count O.</summary>
 internal static class Layout
 {
-    public static IEnumerable<(ParameterSpec Parameter, KPolynomial Offset)> Offsets(LawModel law)
+    public static IEnumerable<(ParameterSpec Parameter, SizePolynomial Offset)> Offsets(LawModel law)
     {
-        var offset = default(KPolynomial);
+        var offset = default(SizePolynomial);
         foreach (var parameter in law.Parameters)
         {
             yield return (parameter, offset);
@@ -16,9 +16,9 @@ internal static class Layout
         }
     }
 
-    public static KPolynomial Total(LawModel law)
+    public static SizePolynomial Total(LawModel law)
     {
-        var total = default(KPolynomial);
+        var total = default(SizePolynomial);
         foreach (var parameter in law.Parameters)
         {
             total = total.Plus(Length(parameter.Shape));
@@ -27,37 +27,46 @@ internal static class Layout
         return total;
     }
 
-    public static KPolynomial Length(ShapeKind shape) => shape switch
+    public static SizePolynomial Length(ShapeKind shape) => shape switch
     {
-        ShapeKind.Scalar => new KPolynomial(0, 0, 1),
-        ShapeKind.PerDomain => new KPolynomial(0, 1, 0),
-        _ => new KPolynomial(1, 0, 0),
+        ShapeKind.Scalar => new SizePolynomial(Constant: 1),
+        ShapeKind.PerDomain => new SizePolynomial(Domains: 1),
+        ShapeKind.PerOutput => new SizePolynomial(Outputs: 1),
+        ShapeKind.OutputPairs => new SizePolynomial(OutputsTimesDomains: 1),
+        _ => new SizePolynomial(DomainsSquared: 1),
     };
 }
 
-/// <summary>a·K² + b·K + c.</summary>
-internal readonly record struct KPolynomial(int Squared, int Linear, int Constant)
+/// <summary>a·K² + b·O·K + c·K + d·O + e.</summary>
+internal readonly record struct SizePolynomial(int DomainsSquared = 0, int OutputsTimesDomains = 0, int Domains = 0, int Outputs = 0, int Constant = 0)
 {
-    public KPolynomial Plus(KPolynomial other) => new(Squared + other.Squared, Linear + other.Linear, Constant + other.Constant);
+    public SizePolynomial Plus(SizePolynomial other) => new(
+        DomainsSquared + other.DomainsSquared,
+        OutputsTimesDomains + other.OutputsTimesDomains,
+        Domains + other.Domains,
+        Outputs + other.Outputs,
+        Constant + other.Constant);
 
-    public string Expression(string k)
+    public string Expression(string k, string o)
     {
         var terms = new List<string>();
-        if (Squared != 0)
-        {
-            terms.Add(Literals.Int(Squared) + " * " + k + " * " + k);
-        }
-
-        if (Linear != 0)
-        {
-            terms.Add(Literals.Int(Linear) + " * " + k);
-        }
-
+        Add(DomainsSquared, " * " + k + " * " + k);
+        Add(OutputsTimesDomains, " * " + o + " * " + k);
+        Add(Domains, " * " + k);
+        Add(Outputs, " * " + o);
         if (Constant != 0 || terms.Count == 0)
         {
             terms.Add(Literals.Int(Constant));
         }
 
         return "(" + string.Join(" + ", terms) + ")";
+
+        void Add(int coefficient, string factors)
+        {
+            if (coefficient != 0)
+            {
+                terms.Add(Literals.Int(coefficient) + factors);
+            }
+        }
     }
 }

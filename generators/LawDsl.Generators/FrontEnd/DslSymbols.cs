@@ -13,6 +13,8 @@ internal sealed class DslSymbols
         TokensAttribute = compilation.GetTypeByMetadataName(KnownTypes.TokensAttribute);
         PerDomain = compilation.GetTypeByMetadataName(KnownTypes.PerDomain);
         DomainPairs = compilation.GetTypeByMetadataName(KnownTypes.DomainPairs);
+        PerOutput = compilation.GetTypeByMetadataName(KnownTypes.PerOutput);
+        OutputPairs = compilation.GetTypeByMetadataName(KnownTypes.OutputPairs);
         Mixture = compilation.GetTypeByMetadataName(KnownTypes.Mixture);
         Law = compilation.GetTypeByMetadataName(KnownTypes.Law);
         Math = compilation.GetTypeByMetadataName("System.Math");
@@ -29,6 +31,10 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? PerDomain { get; }
 
     public INamedTypeSymbol? DomainPairs { get; }
+
+    public INamedTypeSymbol? PerOutput { get; }
+
+    public INamedTypeSymbol? OutputPairs { get; }
 
     public INamedTypeSymbol? Mixture { get; }
 

@@ -32,6 +32,7 @@ internal sealed class ExpressionParser
     private readonly Dictionary<ISymbol, Node> _locals = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, int> _domainVariables = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, int> _rootVariables = new(SymbolEqualityComparer.Default);
+    private readonly List<(LocationInfo? Location, string Text, string Output)> _outputsUsedAsDomains = new();
     private int _nextVariable = Node.OutputDomain + 1;
     private int _rootDepth;
 
@@ -52,6 +53,12 @@ internal sealed class ExpressionParser
             }
         }
     }
+
+    /// <summary>
+    /// Where the body uses the output argument as a training domain (h[i], a per-domain or domain-pair parameter at i,
+    /// i as a number): such a law's outputs are its training domains.
+    /// </summary>
+    public IReadOnlyList<(LocationInfo? Location, string Text, string Output)> OutputsUsedAsDomains => _outputsUsedAsDomains;
 
     public Node ParseMethodBody(MethodDeclarationSyntax method)
     {
@@ -125,7 +132,8 @@ internal sealed class ExpressionParser
         {
             // float, decimal and the small integer types round or wrap differently from double; a mixture or a
             // parameter vector used as a value is caught below with a better message.
-            if (!DslSymbols.Is(type, _dsl.Mixture) && !DslSymbols.Is(type, _dsl.PerDomain) && !DslSymbols.Is(type, _dsl.DomainPairs))
+            if (!DslSymbols.Is(type, _dsl.Mixture) && !DslSymbols.Is(type, _dsl.PerDomain) && !DslSymbols.Is(type, _dsl.DomainPairs)
+                && !DslSymbols.Is(type, _dsl.PerOutput) && !DslSymbols.Is(type, _dsl.OutputPairs))
             {
                 return Unsupported(expression, "A value of type '" + type.ToDisplayString() + "' (a law computes in double, or int for counts and indexes)");
             }
@@ -254,6 +262,7 @@ internal sealed class ExpressionParser
             case IParameterSymbol lambda when _rootVariables.TryGetValue(lambda, out var rootVariable):
                 return Node.RootVariable(rootVariable);
             case IParameterSymbol domain when _domainVariables.TryGetValue(domain, out var domainVariable):
+                NoteTrainingDomain(identifier, domainVariable, identifier);
                 return Node.DomainIndex(domainVariable);
             case IParameterSymbol argument when SymbolEqualityComparer.Default.Equals(argument.ContainingSymbol, _loss) && _inputs.TryGetValue(name, out var input):
                 return input.Kind switch
@@ -264,9 +273,14 @@ internal sealed class ExpressionParser
                     _ => Misused(identifier, LawDiagnostics.MixtureAsValue),
                 };
             case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property.ContainingType, _loss.ContainingType) && _parameters.TryGetValue(name, out var parameter):
-                return parameter.Shape == ShapeKind.Scalar
-                    ? Node.Param(name, Node.NoIndex, Node.NoIndex)
-                    : Misused(identifier, parameter.Shape == ShapeKind.PerDomain ? LawDiagnostics.PerDomainAsValue : LawDiagnostics.PairsAsValue);
+                return parameter.Shape switch
+                {
+                    ShapeKind.Scalar => Node.Param(name, Node.NoIndex, Node.NoIndex),
+                    ShapeKind.PerDomain => Misused(identifier, LawDiagnostics.PerDomainAsValue),
+                    ShapeKind.PerOutput => Misused(identifier, LawDiagnostics.PerOutputAsValue),
+                    ShapeKind.OutputPairs => Misused(identifier, LawDiagnostics.OutputPairsAsValue),
+                    _ => Misused(identifier, LawDiagnostics.PairsAsValue),
+                };
             default:
                 return Misused(identifier, LawDiagnostics.UnknownName);
         }
@@ -283,21 +297,57 @@ internal sealed class ExpressionParser
         var name = target.Identifier.ValueText;
         if (IsMixture(target))
         {
-            return arguments.Count == 1 ? Node.Weight(DomainIndex(arguments[0].Expression)) : Misused(access, LawDiagnostics.WrongIndexCount, "1", Count(arguments.Count));
+            return arguments.Count == 1 ? Node.Weight(TrainingDomain(arguments[0].Expression, access)) : Misused(access, LawDiagnostics.WrongIndexCount, "1", Count(arguments.Count));
         }
 
         if (_parameters.TryGetValue(name, out var parameter) && _semanticModel.GetSymbolInfo(target, _cancellationToken).Symbol is IPropertySymbol)
         {
-            var expected = parameter.Shape switch { ShapeKind.Scalar => 0, ShapeKind.PerDomain => 1, _ => 2 };
+            var expected = parameter.Shape switch { ShapeKind.Scalar => 0, ShapeKind.PerDomain or ShapeKind.PerOutput => 1, _ => 2 };
             if (arguments.Count != expected)
             {
                 return Misused(access, LawDiagnostics.WrongIndexCount, Count(expected), Count(arguments.Count));
             }
 
-            return Node.Param(name, DomainIndex(arguments[0].Expression), expected == 2 ? DomainIndex(arguments[1].Expression) : Node.NoIndex);
+            return parameter.Shape switch
+            {
+                ShapeKind.PerDomain => Node.Param(name, TrainingDomain(arguments[0].Expression, access), Node.NoIndex),
+                ShapeKind.PerOutput => Node.Param(name, Output(arguments[0].Expression, name), Node.NoIndex),
+                ShapeKind.OutputPairs => Node.Param(name, Output(arguments[0].Expression, name), TrainingDomain(arguments[1].Expression, access)),
+                _ => Node.Param(name, TrainingDomain(arguments[0].Expression, access), TrainingDomain(arguments[1].Expression, access)),
+            };
         }
 
         return Misused(target, LawDiagnostics.NotIndexable);
+    }
+
+    /// <summary>An index that must be a training domain; the output argument is one only in a law whose outputs are its domains.</summary>
+    private int TrainingDomain(ExpressionSyntax expression, SyntaxNode use)
+    {
+        var variable = DomainIndex(expression);
+        NoteTrainingDomain(expression, variable, use);
+        return variable;
+    }
+
+    private void NoteTrainingDomain(ExpressionSyntax expression, int variable, SyntaxNode use)
+    {
+        if (variable == Node.OutputDomain && expression is IdentifierNameSyntax output
+            && _semanticModel.GetSymbolInfo(output, _cancellationToken).Symbol is IParameterSymbol symbol
+            && _domainVariables.TryGetValue(symbol, out var resolved) && resolved == Node.OutputDomain)
+        {
+            _outputsUsedAsDomains.Add((LocationInfo.From(use), use.ToString(), output.Identifier.ValueText));
+        }
+    }
+
+    /// <summary>An index that must be the Loss method's output argument (of a per-output parameter).</summary>
+    private int Output(ExpressionSyntax expression, string parameter)
+    {
+        var variable = DomainIndex(expression);
+        if (variable != Node.OutputDomain)
+        {
+            Misused(expression, LawDiagnostics.DomainAsOutput, parameter);
+        }
+
+        return Node.OutputDomain;
     }
 
     private int DomainIndex(ExpressionSyntax expression)

@@ -9,6 +9,8 @@ internal static class KnownTypes
     public const string TokensAttribute = "LawDsl.TokensAttribute";
     public const string PerDomain = "LawDsl.PerDomain";
     public const string DomainPairs = "LawDsl.DomainPairs";
+    public const string PerOutput = "LawDsl.PerOutput";
+    public const string OutputPairs = "LawDsl.OutputPairs";
     public const string Mixture = "LawDsl.Mixture";
     public const string Law = "LawDsl.Law";
     public const string LossMethodName = "Loss";

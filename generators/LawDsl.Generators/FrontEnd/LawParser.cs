@@ -87,7 +87,9 @@ internal static class LawParser
 
         // A partial class may keep its Loss method in another file, which has its own semantic model.
         var semanticModel = syntax.SyntaxTree == classModel.SyntaxTree ? classModel : classModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
-        var body = new ExpressionParser(semanticModel, dsl, loss, parameters, inputs, facts, cancellationToken).ParseMethodBody(syntax);
+        var parser = new ExpressionParser(semanticModel, dsl, loss, parameters, inputs, facts, cancellationToken);
+        var body = parser.ParseMethodBody(syntax);
+        CheckOutputs(parameters, parser.OutputsUsedAsDomains, diagnostics);
         return new LawModel(
             nameSpace,
             type.Name,
@@ -96,7 +98,26 @@ internal static class LawParser
             parameters.ToEquatableArray(),
             inputs.ToEquatableArray(),
             HasErrors(diagnostics) ? null : body,
-            fallback);
+            fallback,
+            OutputsAreDomains: parser.OutputsUsedAsDomains.Count > 0);
+    }
+
+    /// <summary>
+    /// A law with per-output parameters predicts outputs that need not be training domains, so its output argument may
+    /// not index a training domain: each such use is an error at its own token.
+    /// </summary>
+    private static void CheckOutputs(List<ParameterSpec> parameters, IReadOnlyList<(LocationInfo? Location, string Text, string Output)> uses, List<DiagnosticInfo> diagnostics)
+    {
+        var perOutput = parameters.Where(p => p.Shape is ShapeKind.PerOutput or ShapeKind.OutputPairs).Select(p => p.Name).ToList();
+        if (perOutput.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (location, text, output) in uses)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.OutputAsDomain, location, text, output, string.Join(", ", perOutput)));
+        }
     }
 
     /// <summary>Whether any diagnostic is an error: warnings (LAW016, LAW017) still generate code.</summary>
@@ -121,6 +142,8 @@ internal static class LawParser
             ShapeKind? shape = property.Type.SpecialType == SpecialType.System_Double ? ShapeKind.Scalar
                 : DslSymbols.Is(property.Type, dsl.PerDomain) ? ShapeKind.PerDomain
                 : DslSymbols.Is(property.Type, dsl.DomainPairs) ? ShapeKind.DomainPairs
+                : DslSymbols.Is(property.Type, dsl.PerOutput) ? ShapeKind.PerOutput
+                : DslSymbols.Is(property.Type, dsl.OutputPairs) ? ShapeKind.OutputPairs
                 : null;
             if (shape is null)
             {

@@ -10,6 +10,8 @@ internal enum ShapeKind
     Scalar,
     PerDomain,
     DomainPairs,
+    PerOutput,
+    OutputPairs,
 }
 
 /// <summary>What one argument of the Loss method stands for.</summary>
@@ -45,7 +47,8 @@ internal sealed record LawModel(
     EquatableArray<ParameterSpec> Parameters,
     EquatableArray<InputSpec> Inputs,
     Node? Body,
-    Fallback? Fallback)
+    Fallback? Fallback,
+    bool OutputsAreDomains = true)
 {
     public bool HasErrors => Body is null;
 }

@@ -6,12 +6,19 @@ namespace LawDsl.Data;
 /// Training runs stored structure-of-arrays: one contiguous column per domain weight, per scale variable,
 /// per covariate and per domain loss, so generated kernels stream them with vector loads.
 /// </summary>
+/// <remarks>
+/// The table's <em>outputs</em> are what a law fits and predicts: by default each training domain's loss, in domain
+/// order; <see cref="WithTargets"/> makes them any named columns instead (evaluation-only losses, benchmark metrics).
+/// </remarks>
 public sealed class RunTable
 {
     private readonly double[] _weights;
     private readonly double[] _losses;
     private readonly Dictionary<string, double[]> _covariates;
     private readonly Dictionary<string, double[]> _extraLosses;
+    private readonly RunTarget[] _targets;
+    private readonly int[] _targetDomains;
+    private readonly double[] _targetValues;
 
     /// <summary>Builds a table, checking that every column has one value per run.</summary>
     /// <param name="domains">Domain names, in the order of the weight and loss columns.</param>
@@ -20,7 +27,10 @@ public sealed class RunTable
     /// <param name="tokens">Training tokens D per run, in the units the law expects (the catalogue's laws: billions of tokens).</param>
     /// <param name="losses">Domain-major observed losses, NaN where missing; null when the table is only predicted on.</param>
     /// <param name="covariates">Further named per-run inputs a law may read.</param>
-    /// <param name="extraLosses">Losses measured on evaluation-only domains (never in the mixture), by name, NaN where missing.</param>
+    /// <param name="extraLosses">
+    /// Losses measured on evaluation-only domains (never in the mixture) and other metrics, by name, NaN where missing:
+    /// columns a law can be fitted to with <see cref="WithTargets"/>.
+    /// </param>
     public RunTable(
         IReadOnlyList<string> domains,
         double[] weights,
@@ -70,6 +80,25 @@ public sealed class RunTable
         ModelSizeColumn = modelSize;
         TokensColumn = tokens;
         _losses = losses;
+        _targets = DomainNames.Select(name => new RunTarget(name)).ToArray();
+        _targetDomains = Enumerable.Range(0, Domains).ToArray();
+        _targetValues = losses;
+    }
+
+    private RunTable(RunTable table, RunTarget[] targets, int[] targetDomains, double[] targetValues)
+    {
+        Rows = table.Rows;
+        Domains = table.Domains;
+        DomainNames = table.DomainNames;
+        _weights = table._weights;
+        ModelSizeColumn = table.ModelSizeColumn;
+        TokensColumn = table.TokensColumn;
+        _losses = table._losses;
+        _covariates = table._covariates;
+        _extraLosses = table._extraLosses;
+        _targets = targets;
+        _targetDomains = targetDomains;
+        _targetValues = targetValues;
     }
 
     /// <summary>The number of runs.</summary>
@@ -77,6 +106,21 @@ public sealed class RunTable
 
     /// <summary>The number of domains.</summary>
     public int Domains { get; }
+
+    /// <summary>The number of outputs a law fits and predicts: the domains unless <see cref="WithTargets"/> chose other columns.</summary>
+    public int Outputs => _targets.Length;
+
+    /// <summary>What each output is, in order.</summary>
+    public IReadOnlyList<RunTarget> Targets => _targets;
+
+    /// <summary>The outputs' names, in order.</summary>
+    public IReadOnlyList<string> OutputNames => _targets.Select(t => t.Name).ToArray();
+
+    /// <summary>Whether the outputs are exactly the training domains' losses, in domain order (the default).</summary>
+    public bool OutputsAreDomains => _targets.Length == Domains && _targetDomains.Select((domain, output) => domain == output).All(same => same);
+
+    /// <summary>The observed value of every output, output-major: <c>[output * Rows + row]</c>, NaN where missing.</summary>
+    public ReadOnlySpan<double> TargetValues => _targetValues;
 
     /// <summary>Domain names, in column order.</summary>
     public IReadOnlyList<string> DomainNames { get; }
@@ -112,6 +156,44 @@ public sealed class RunTable
     /// <summary>The observed losses of one domain, one per run, NaN where missing.</summary>
     public ReadOnlySpan<double> Loss(int domain) => _losses.AsSpan(domain * Rows, Rows);
 
+    /// <summary>The observed values of one output, one per run, NaN where missing.</summary>
+    public ReadOnlySpan<double> TargetValue(int output) => _targetValues.AsSpan(output * Rows, Rows);
+
+    /// <summary>The training domain whose loss output <paramref name="output"/> is, or −1 for an output that is not a training domain.</summary>
+    public int OutputDomain(int output) => _targetDomains[output];
+
+    /// <summary>
+    /// The same runs with <paramref name="targets"/> as the outputs, in order: each names a training domain (its loss),
+    /// an evaluation-only loss or metric column (by name, or by its <c>&lt;name&gt;_loss</c> / <c>loss_&lt;name&gt;</c> column).
+    /// </summary>
+    /// <exception cref="ArgumentException">No target, a target named twice, or a name the table does not have (the message lists what it has).</exception>
+    public RunTable WithTargets(IReadOnlyList<RunTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Count == 0)
+        {
+            throw new ArgumentException("Name at least one target.", nameof(targets));
+        }
+
+        var domains = new int[targets.Count];
+        var values = new double[targets.Count * Rows];
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var name = targets[t].Name;
+            if (targets.Take(t).Any(earlier => earlier.Name == name))
+            {
+                throw new ArgumentException($"The target '{name}' is named twice.", nameof(targets));
+            }
+
+            var domain = DomainIndex(name);
+            domains[t] = domain;
+            var column = domain >= 0 ? Loss(domain) : MetricColumn(name);
+            column.CopyTo(values.AsSpan(t * Rows, Rows));
+        }
+
+        return new RunTable(this, [.. targets], domains, values);
+    }
+
     /// <summary>A named covariate column.</summary>
     /// <exception cref="KeyNotFoundException">The table has no such column; the message lists the ones it has.</exception>
     public ReadOnlySpan<double> Covariate(string name) => _covariates.TryGetValue(name, out var column)
@@ -122,6 +204,33 @@ public sealed class RunTable
     public ReadOnlySpan<double> ExtraLoss(string name) => _extraLosses.TryGetValue(name, out var column)
         ? column
         : throw new KeyNotFoundException($"The run table has no evaluation-only loss '{name}'. It has: {string.Join(", ", _extraLosses.Keys.DefaultIfEmpty("(none)"))}.");
+
+    /// <summary>The index of the training domain named <paramref name="name"/>, or −1.</summary>
+    public int DomainIndex(string name)
+    {
+        for (var j = 0; j < Domains; j++)
+        {
+            if (DomainNames[j] == name)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private ReadOnlySpan<double> MetricColumn(string name)
+    {
+        var key = _extraLosses.ContainsKey(name) ? name
+            : name.EndsWith("_loss", StringComparison.Ordinal) ? name[..^"_loss".Length]
+            : name.StartsWith("loss_", StringComparison.Ordinal) ? name["loss_".Length..]
+            : name;
+        return _extraLosses.TryGetValue(key, out var column)
+            ? column
+            : throw new ArgumentException(
+                $"The run table has no column '{name}' to target. Training domains: {string.Join(", ", DomainNames)}; other loss and metric columns: {string.Join(", ", _extraLosses.Keys.DefaultIfEmpty("(none)"))}.",
+                "targets");
+    }
 
     /// <summary>A new table of the given runs, in the given order (a split, a filter, a bootstrap sample).</summary>
     /// <exception cref="ArgumentException">The selection is empty or names a run that does not exist.</exception>
@@ -155,7 +264,7 @@ public sealed class RunTable
             return picked;
         }
 
-        return new RunTable(
+        var selected = new RunTable(
             DomainNames,
             Pick(_weights, Domains),
             Pick(ModelSizeColumn, 1),
@@ -163,6 +272,7 @@ public sealed class RunTable
             Pick(_losses, Domains),
             _covariates.ToDictionary(c => c.Key, c => Pick(c.Value, 1)),
             _extraLosses.ToDictionary(c => c.Key, c => Pick(c.Value, 1)));
+        return OutputsAreDomains ? selected : new RunTable(selected, _targets, _targetDomains, Pick(_targetValues, Outputs));
     }
 
     /// <summary>The indices of the runs whose N and D lie within the given inclusive ranges (null for unbounded).</summary>

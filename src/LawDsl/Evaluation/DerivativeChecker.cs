@@ -91,10 +91,10 @@ public static class DerivativeChecker
 
         var table = runs.Rows > options.MaxRuns ? runs.Select([.. Enumerable.Range(0, options.MaxRuns)]) : runs;
         var theta = parameters.ToArray();
-        var layout = TLaw.CreateLayout(table.Domains);
+        var layout = TLaw.CreateLayout(table.Domains, table.Outputs);
         if (theta.Length != layout.Count)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The law takes {layout.Count} parameters for {table.Domains} domains; {theta.Length} were given."), nameof(parameters));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The law takes {layout.Count} parameters for {table.Domains} domains and {table.Outputs} outputs; {theta.Length} were given."), nameof(parameters));
         }
 
         var mismatches = new List<DerivativeMismatch>();
@@ -118,16 +118,16 @@ public static class DerivativeChecker
             }
         }
 
-        var (rows, domains) = (table.Rows, table.Domains);
-        var entries = rows * domains;
+        var (rows, domains, outputs) = (table.Rows, table.Domains, table.Outputs);
+        var entries = rows * outputs;
         var predictions = new double[entries];
         var jacobian = new double[entries * theta.Length];
         TLaw.Jacobian(theta, table, predictions, jacobian);
-        var law = TLaw.Create(domains, theta);
+        var law = TLaw.Create(domains, outputs, theta);
         for (var r = 0; r < rows; r++)
         {
             var (mixture, scale) = (new Mixture(Weights(table, r)), ScaleOf<TLaw>(table, r));
-            for (var i = 0; i < domains; i++)
+            for (var i = 0; i < outputs; i++)
             {
                 var reference = law.ReferenceLoss(i, mixture, scale);
                 Compare("value", "-", i, r, predictions[(i * rows) + r], reference, 64 * Epsilon * Math.Abs(reference));
@@ -148,11 +148,11 @@ public static class DerivativeChecker
         }
 
         var comparedGradient = 0;
-        var losses = new double[domains];
-        var gradient = new double[domains * domains];
-        var lossesPlus = new double[domains];
-        var lossesMinus = new double[domains];
-        var ignored = new double[domains * domains];
+        var losses = new double[outputs];
+        var gradient = new double[outputs * domains];
+        var lossesPlus = new double[outputs];
+        var lossesMinus = new double[outputs];
+        var ignored = new double[outputs * domains];
         for (var r = 0; r < rows; r++)
         {
             var h = Weights(table, r);
@@ -160,8 +160,8 @@ public static class DerivativeChecker
             TLaw.MixtureGradient(theta, h, scale, losses, gradient);
             for (var j = 0; j < domains; j++)
             {
-                var difference = Differences(h, j, options.Step, 0, double.PositiveInfinity, shifted => TLaw.MixtureGradient(theta, shifted, scale, lossesPlus, ignored), shifted => TLaw.MixtureGradient(theta, shifted, scale, lossesMinus, ignored), lossesPlus, lossesMinus, domains);
-                for (var i = 0; i < domains; i++)
+                var difference = Differences(h, j, options.Step, 0, double.PositiveInfinity, shifted => TLaw.MixtureGradient(theta, shifted, scale, lossesPlus, ignored), shifted => TLaw.MixtureGradient(theta, shifted, scale, lossesMinus, ignored), lossesPlus, lossesMinus, outputs);
+                for (var i = 0; i < outputs; i++)
                 {
                     Compare("mixture gradient", "h[" + j.ToString(CultureInfo.InvariantCulture) + "]", i, r, gradient[(i * domains) + j], difference[i], Noise(losses[i], options.Step));
                     comparedGradient++;

@@ -28,7 +28,7 @@ public sealed record FitMetrics(string CountedEntries, ErrorMeasures Overall, IR
         where TLaw : IMixingLaw<TLaw>
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var predictions = new double[runs.Domains * runs.Rows];
+        var predictions = new double[runs.Outputs * runs.Rows];
         TLaw.Evaluate(parameters, runs, predictions);
         return Score(predictions, runs, mask ?? EntryMask.All);
     }
@@ -40,20 +40,19 @@ public sealed record FitMetrics(string CountedEntries, ErrorMeasures Overall, IR
         ArgumentNullException.ThrowIfNull(mask);
         var all = new List<(double Predicted, double Observed)>();
         var domains = new List<ErrorMeasures>();
-        for (var i = 0; i < runs.Domains; i++)
+        for (var i = 0; i < runs.Outputs; i++)
         {
             var pairs = new List<(double, double)>();
             for (var r = 0; r < runs.Rows; r++)
             {
-                var observed = runs.Loss(i)[r];
-                if (!double.IsNaN(observed) && mask.Counts(runs.Weight(i)[r]))
+                if (mask.Counts(runs, i, r))
                 {
-                    pairs.Add((predictions[(i * runs.Rows) + r], observed));
+                    pairs.Add((predictions[(i * runs.Rows) + r], runs.TargetValue(i)[r]));
                 }
             }
 
             all.AddRange(pairs);
-            domains.Add(Measure(runs.DomainNames[i], pairs));
+            domains.Add(Measure(runs.OutputNames[i], pairs));
         }
 
         return new FitMetrics(mask.Description, Measure("all", all), domains);

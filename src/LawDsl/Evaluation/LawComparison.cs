@@ -85,7 +85,7 @@ public sealed class LawCandidate<TLaw> : ILawCandidate
                 watch.Elapsed, nothing, fit.Layout.Names, fit.Warnings, fit.Cancelled && fit.Starts.Count == 0 ? "cancelled before any start finished" : "no finite optimum: " + string.Join(" ", fit.Warnings));
         }
 
-        var predictions = new double[test.Domains * test.Rows];
+        var predictions = new double[test.Outputs * test.Rows];
         TLaw.Evaluate(fit.Parameters, test, predictions);
         return new LawEvaluation(
             TLaw.Name,

@@ -25,16 +25,16 @@ public static class ScaleErrors
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(mask);
         var cells = new SortedDictionary<(double N, double D), (int Count, double Absolute, double Signed)>();
-        for (var i = 0; i < runs.Domains; i++)
+        for (var i = 0; i < runs.Outputs; i++)
         {
             for (var r = 0; r < runs.Rows; r++)
             {
-                var observed = runs.Loss(i)[r];
-                if (double.IsNaN(observed) || !mask.Counts(runs.Weight(i)[r]))
+                if (!mask.Counts(runs, i, r))
                 {
                     continue;
                 }
 
+                var observed = runs.TargetValue(i)[r];
                 var relative = (predictions[(i * runs.Rows) + r] - observed) / observed;
                 var key = (runs.ModelSize[r], runs.Tokens[r]);
                 var (count, absolute, signed) = cells.GetValueOrDefault(key);

@@ -37,4 +37,21 @@ public sealed record EntryMask
 
     /// <summary>Whether an entry with the given domain weight counts.</summary>
     public bool Counts(double weight) => Strict ? weight > Threshold : weight >= Threshold;
+
+    /// <summary>
+    /// Whether output <paramref name="output"/> of run <paramref name="row"/> counts: it is observed and, for an output
+    /// that is a training domain, that domain's weight passes. An output that is not a training domain has no weight of
+    /// its own in the mixture, so every observed entry of it counts.
+    /// </summary>
+    public bool Counts(Data.RunTable runs, int output, int row)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (double.IsNaN(runs.TargetValue(output)[row]))
+        {
+            return false;
+        }
+
+        var domain = runs.OutputDomain(output);
+        return domain < 0 || Counts(runs.Weight(domain)[row]);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LawDsl.Data;
+using LawDsl.Kernels;
 
 namespace LawDsl.Fitting;
 
@@ -36,14 +37,15 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             _ = runs.Covariate(covariate);
         }
 
-        if (objective.DomainWeights is { } domainWeights && domainWeights.Count != runs.Domains)
+        if (objective.DomainWeights is { } domainWeights && domainWeights.Count != runs.Outputs)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {domainWeights.Count} domain weights; the run table has {runs.Domains} domains ({string.Join(", ", runs.DomainNames)})."), nameof(objective));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {domainWeights.Count} domain weights; the run table has {runs.Outputs} outputs ({string.Join(", ", runs.OutputNames)})."), nameof(objective));
         }
 
         Runs = runs;
         Objective = objective;
-        Layout = TLaw.CreateLayout(runs.Domains);
+        KernelArguments.RequireTableOutputs(runs, TLaw.OutputsAreDomains, TLaw.Name);
+        Layout = TLaw.CreateLayout(runs.Domains, runs.Outputs);
         if (Layout.Count == 0)
         {
             throw new ArgumentException($"The law '{TLaw.Name}' declares no [Parameter], so there is nothing to fit; evaluate it directly with its Evaluate method.", nameof(runs));
@@ -53,15 +55,13 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         var entries = new List<int>();
         var weights = new List<double>();
         var blockStarts = new List<int>();
-        for (var output = 0; output < runs.Domains; output++)
+        for (var output = 0; output < runs.Outputs; output++)
         {
             blockStarts.Add(entries.Count);
             var domainWeight = objective.DomainWeights?[output] ?? 1.0;
-            var mixture = runs.Weight(output);
-            var losses = runs.Loss(output);
             for (var row = 0; row < runs.Rows; row++)
             {
-                if (!double.IsNaN(losses[row]) && objective.Mask.Counts(mixture[row]) && domainWeight > 0)
+                if (domainWeight > 0 && objective.Mask.Counts(runs, output, row))
                 {
                     entries.Add((output * runs.Rows) + row);
                     weights.Add(domainWeight);
@@ -86,12 +86,12 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         _entries = entries.ToArray();
         _weights = weights.ToArray();
         _sqrtWeights = _weights.Select(Math.Sqrt).ToArray();
-        _observed = _entries.Select(e => runs.Losses[e]).ToArray();
+        _observed = _entries.Select(e => runs.TargetValues[e]).ToArray();
 
         // Residual blocks are per predicted domain (and the prior), so a column can be non-zero in at most 64 of them:
         // laws with more domains fall back to one block (dense products).
         _blockStarts = blockStarts.Count <= 65 ? blockStarts.ToArray() : [0, entries.Count + _prior.Count];
-        _predictions = new double[runs.Domains * runs.Rows];
+        _predictions = new double[runs.Outputs * runs.Rows];
         _fullJacobian = new double[Layout.Count * _predictions.Length];
         _slopes = new double[_entries.Length];
     }
@@ -133,7 +133,8 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             if (!double.IsFinite(predictions[entry]))
             {
                 var (output, row) = (entry / Runs.Rows, entry % Runs.Rows);
-                found.Add((Runs.DomainNames[output], row, Runs.Weight(output)[row]));
+                var domain = Runs.OutputDomain(output);
+                found.Add((Runs.OutputNames[output], row, domain >= 0 ? Runs.Weight(domain)[row] : double.NaN));
             }
         }
 

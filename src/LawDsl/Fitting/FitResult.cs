@@ -8,10 +8,12 @@ namespace LawDsl.Fitting;
 public sealed class FitResult<TLaw>
     where TLaw : IMixingLaw<TLaw>
 {
-    internal FitResult(ParameterLayout layout, IReadOnlyList<string> domainNames, ScaleRange fittedScales, FitObjective objective, int residuals, IReadOnlyList<StartOutcome> starts, int totalStarts, bool cancelled, TimeSpan elapsed)
+    internal FitResult(ParameterLayout layout, IReadOnlyList<string> domainNames, IReadOnlyList<Data.RunTarget> targets, ScaleRange fittedScales, FitObjective objective, int residuals, IReadOnlyList<StartOutcome> starts, int totalStarts, bool cancelled, TimeSpan elapsed)
     {
         Layout = layout;
         DomainNames = domainNames;
+        Targets = targets;
+        OutputsAreDomains = targets.Count == domainNames.Count && targets.Select((t, k) => t.Name == domainNames[k]).All(same => same);
         FittedScales = fittedScales;
         ObjectiveDescription = objective.ToString();
         ResidualCount = residuals;
@@ -27,6 +29,15 @@ public sealed class FitResult<TLaw>
 
     /// <summary>The domains the law was fitted on, in order.</summary>
     public IReadOnlyList<string> DomainNames { get; }
+
+    /// <summary>What the law was fitted to predict, in output order: the training domains' losses unless other targets were chosen.</summary>
+    public IReadOnlyList<Data.RunTarget> Targets { get; }
+
+    /// <summary>The outputs' names, in order.</summary>
+    public IReadOnlyList<string> OutputNames => Targets.Select(t => t.Name).ToArray();
+
+    /// <summary>Whether the outputs are the training domains' losses, in domain order.</summary>
+    public bool OutputsAreDomains { get; }
 
     /// <summary>The model sizes and token budgets of the runs it was fitted on.</summary>
     public ScaleRange FittedScales { get; }
@@ -60,7 +71,7 @@ public sealed class FitResult<TLaw>
     public double[] Parameters => Best?.Parameters ?? throw new InvalidOperationException("The fit found no finite optimum: " + string.Join(" ", Warnings));
 
     /// <summary>The best parameters as the law's typed view.</summary>
-    public TLaw Law => TLaw.Create(Layout.Domains, Parameters);
+    public TLaw Law => TLaw.Create(Layout.Domains, Layout.Outputs, Parameters);
 
     /// <summary>The best objective (NaN when none is finite).</summary>
     public double Objective => Best?.Outcome.Objective ?? double.NaN;
@@ -104,14 +115,17 @@ public sealed class FitResult<TLaw>
         Layout.Names,
         Succeeded ? Parameters : [],
         StandardErrors,
-        Warnings);
+        Warnings)
+    {
+        Targets = OutputsAreDomains ? null : Targets,
+    };
 
     /// <summary>A readable report: objective, exit, start statistics, parameters with standard errors, warnings.</summary>
     public string Report()
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        text.AppendLine(culture, $"{TLaw.Name}: {ObjectiveDescription}, {ResidualCount} residuals, {Layout.Count} parameters; domains {string.Join(", ", DomainNames)}; fitted on {FittedScales}");
+        text.AppendLine(culture, $"{TLaw.Name}: {ObjectiveDescription}, {ResidualCount} residuals, {Layout.Count} parameters; domains {string.Join(", ", DomainNames)}{(OutputsAreDomains ? string.Empty : "; targets " + string.Join(", ", Targets))}; fitted on {FittedScales}");
         var converged = Starts.Count(s => s.Outcome.Converged);
         text.AppendLine(culture, $"starts: {Starts.Count} of {TotalStarts} finished, {converged} converged{(Cancelled ? ", CANCELLED" : string.Empty)}; {Elapsed.TotalMilliseconds:F0} ms");
         if (Best is { } best)

@@ -26,7 +26,11 @@ public sealed record FitSummary(
     IReadOnlyList<string> ParameterNames,
     IReadOnlyList<double> Parameters,
     IReadOnlyList<double>? StandardErrors,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The outputs the law was fitted to, when they are not the training domains' losses; null when they are.</summary>
+    public IReadOnlyList<Data.RunTarget>? Targets { get; init; }
+}
 
 /// <summary>System.Text.Json metadata generated at compile time: no reflection (and trimming-safe) when saving or loading fits.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

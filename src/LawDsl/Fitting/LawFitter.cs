@@ -76,7 +76,7 @@ public static class LawFitter
             _ => { });
 
         var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
-        var result = new FitResult<TLaw>(layout, runs.DomainNames, ScaleRange.Of(runs), objective, problem.EntryCount, finished, options.Starts, cancellationToken.IsCancellationRequested, watch.Elapsed);
+        var result = new FitResult<TLaw>(layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs), objective, problem.EntryCount, finished, options.Starts, cancellationToken.IsCancellationRequested, watch.Elapsed);
         ParameterStatistics.Complete(result, problem);
         return result;
     }

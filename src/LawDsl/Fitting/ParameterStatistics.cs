@@ -84,13 +84,17 @@ internal static class ParameterStatistics
         where TLaw : IMixingLaw<TLaw>
     {
         var layout = result.Layout;
+        // The parameters that belong to one output alone: per-output shapes always, per-domain shapes when the
+        // outputs are the domains (for other outputs those are shared by every output).
         var own = layout.Blocks.Sum(b => b.Shape switch
         {
-            ParameterShape.PerDomain => 1,
-            ParameterShape.DomainPairs => layout.Domains,
+            ParameterShape.PerOutput => 1,
+            ParameterShape.OutputPairs => layout.Domains,
+            ParameterShape.PerDomain when TLaw.OutputsAreDomains => 1,
+            ParameterShape.DomainPairs when TLaw.OutputsAreDomains => layout.Domains,
             _ => 0,
         });
-        var names = problem.Runs.DomainNames;
+        var names = problem.Runs.OutputNames;
         var counts = problem.DomainEntryCounts;
         var thin = Enumerable.Range(0, counts.Count).Where(i => counts[i] < own).ToList();
         if (thin.Count == 0)

@@ -16,6 +16,35 @@ public static class KernelArguments
         }
     }
 
+    /// <summary>Throws unless there is at least one output, and, for a law whose outputs are its training domains, one per domain.</summary>
+    public static void RequireOutputs(int domains, int outputs, bool outputsAreDomains, string law)
+    {
+        if (outputs <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A law needs at least one output.");
+        }
+
+        if (outputsAreDomains && outputs != domains)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Law '{law}' predicts the loss of each of its training domains (its Loss method indexes a training domain with the output), so it takes {domains} outputs for {domains} domains; {outputs} were given."), nameof(outputs));
+        }
+    }
+
+    /// <summary>
+    /// Throws when a law whose outputs are its training domains is given a table whose outputs are other columns: its
+    /// formula needs each output to be a domain of the mixture.
+    /// </summary>
+    public static void RequireTableOutputs(global::LawDsl.Data.RunTable runs, bool outputsAreDomains, string law)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (outputsAreDomains && !runs.OutputsAreDomains)
+        {
+            throw new ArgumentException(
+                $"Law '{law}' predicts the loss of each training domain (its Loss method indexes a training domain with the output), so it cannot fit the targets {string.Join(", ", runs.OutputNames)}; use a law with per-output parameters (PerOutput, OutputPairs), such as the additive, exponential or Chinchilla laws.",
+                nameof(runs));
+        }
+    }
+
     /// <summary>Throws unless the parameter vector has the law's length for this domain count.</summary>
     public static void RequireParameters(int actual, int expected, string law)
     {

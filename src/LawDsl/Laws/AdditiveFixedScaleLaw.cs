@@ -9,15 +9,15 @@ public partial class AdditiveFixedScaleLaw
 {
     /// <summary>E_i: irreducible loss of each domain.</summary>
     [Parameter(Lower = 0, Upper = 10, Start = [0, 2.5])]
-    public partial PerDomain E { get; }
+    public partial PerOutput E { get; }
 
     /// <summary>C_ij: weight of training domain j in domain i's mixture term.</summary>
     [Parameter(Lower = 1e-6, Upper = 1e3, Start = [0.5, 5])]
-    public partial DomainPairs C { get; }
+    public partial OutputPairs C { get; }
 
     /// <summary>γ_ij: exponent of training domain j's weight in domain i's mixture term.</summary>
     [Parameter(Lower = 1e-3, Upper = 5, Start = [0.1, 1])]
-    public partial DomainPairs Gamma { get; }
+    public partial OutputPairs Gamma { get; }
 
     /// <summary>The loss of domain <paramref name="i"/>; the scalar reference of the generated code.</summary>
     public double Loss(int i, Mixture h) => E[i] + (1 / Law.Sum(j => C[i, j] * Math.Pow(h[j], Gamma[i, j])));

@@ -9,23 +9,23 @@ public partial class ChinchillaPerDomainLaw
 {
     /// <summary>E_i: irreducible loss of each domain.</summary>
     [Parameter(Lower = 0, Upper = 10, Start = [0, 2.5])]
-    public partial PerDomain E { get; }
+    public partial PerOutput E { get; }
 
     /// <summary>A_i: model-size coefficient.</summary>
     [Parameter(Lower = 0, Upper = 1e4, Start = [1, 20])]
-    public partial PerDomain A { get; }
+    public partial PerOutput A { get; }
 
     /// <summary>α_i: model-size exponent.</summary>
     [Parameter(Lower = 0, Upper = 3, Start = [0.1, 0.8])]
-    public partial PerDomain Alpha { get; }
+    public partial PerOutput Alpha { get; }
 
     /// <summary>B_i: token coefficient.</summary>
     [Parameter(Lower = 0, Upper = 1e4, Start = [0.5, 10])]
-    public partial PerDomain B { get; }
+    public partial PerOutput B { get; }
 
     /// <summary>β_i: token exponent.</summary>
     [Parameter(Lower = 0, Upper = 3, Start = [0.1, 0.8])]
-    public partial PerDomain Beta { get; }
+    public partial PerOutput Beta { get; }
 
     /// <summary>The loss of domain <paramref name="i"/>; the scalar reference of the generated code.</summary>
     public double Loss(int i, double n, double d) => E[i] + (A[i] / Math.Pow(n, Alpha[i])) + (B[i] / Math.Pow(d, Beta[i]));

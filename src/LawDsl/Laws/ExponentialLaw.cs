@@ -6,15 +6,15 @@ public partial class ExponentialLaw
 {
     /// <summary>c_i: the loss floor of each domain.</summary>
     [Parameter(Lower = -10, Upper = 10, Start = [0, 2])]
-    public partial PerDomain C { get; }
+    public partial PerOutput C { get; }
 
     /// <summary>k_i: the scale of each domain's mixture term.</summary>
     [Parameter(Lower = -100, Upper = 100, Start = [0.1, 2])]
-    public partial PerDomain Scale { get; }
+    public partial PerOutput Scale { get; }
 
     /// <summary>t_ij: how training on domain j moves domain i's loss.</summary>
     [Parameter(Lower = -50, Upper = 50, Start = [-2, 1])]
-    public partial DomainPairs T { get; }
+    public partial OutputPairs T { get; }
 
     /// <summary>The loss of domain <paramref name="i"/>; the scalar reference of the generated code.</summary>
     public double Loss(int i, Mixture h) => C[i] + (Scale[i] * Math.Exp(Law.Sum(j => T[i, j] * h[j])));

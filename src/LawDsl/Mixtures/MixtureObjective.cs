@@ -2,12 +2,17 @@ using System.Globalization;
 
 namespace LawDsl.Mixtures;
 
-/// <summary>What a mixture is chosen to minimize, from the predicted losses of the domains.</summary>
+/// <summary>
+/// What a mixture is chosen to minimize, from the law's predicted outputs (the training domains' losses, or the targets
+/// it was fitted to). An output where higher is better enters negated, so "best" means the same for every output.
+/// </summary>
 public sealed record MixtureObjective
 {
+    private readonly string _description;
+
     private MixtureObjective(string description, double[]? weights, bool worst)
     {
-        Description = description;
+        _description = description;
         Weights = weights;
         IsWorstCase = worst;
     }
@@ -18,8 +23,17 @@ public sealed record MixtureObjective
     /// <summary>The largest predicted loss over the domains (minimax).</summary>
     public static MixtureObjective Worst { get; } = new("worst domain's loss", null, true);
 
-    /// <summary>Which objective, in words.</summary>
-    public string Description { get; }
+    /// <summary>Which objective, in words, with its prior when it has one.</summary>
+    public string Description => Prior is null ? _description : _description + " + " + Prior;
+
+    /// <summary>The objective without its prior, in words.</summary>
+    public string UnregularizedDescription => _description;
+
+    /// <summary>A regularizer toward a prior mixture, or null for none (see <see cref="WithPrior"/>).</summary>
+    public MixturePrior? Prior { get; private init; }
+
+    /// <summary>This objective plus <paramref name="prior"/>'s penalty; the optimizer then also reports the optimum without it.</summary>
+    public MixtureObjective WithPrior(MixturePrior? prior) => this with { Prior = prior };
 
     /// <summary>Per-domain weights of a weighted objective (null for the mean and the worst case).</summary>
     public IReadOnlyList<double>? Weights { get; }
@@ -39,7 +53,10 @@ public sealed record MixtureObjective
         return new MixtureObjective("weighted loss", weights.ToArray(), false);
     }
 
-    /// <summary>The predicted loss of one domain (such as an evaluation target) alone; <paramref name="name"/> names it in reports.</summary>
+    /// <summary>
+    /// One output alone (a domain's loss, or a target such as an evaluation-only corpus), of <paramref name="domains"/>
+    /// outputs; <paramref name="name"/> names it in reports.
+    /// </summary>
     public static MixtureObjective Target(int domain, int domains, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(domain);
@@ -49,8 +66,8 @@ public sealed record MixtureObjective
         return new MixtureObjective(name is null ? string.Create(CultureInfo.InvariantCulture, $"loss of domain {domain}") : $"loss of {name}", weights, false);
     }
 
-    /// <summary>The weight of each domain's loss for a smooth objective (1/K each for the mean).</summary>
-    internal double WeightOf(int domain, int domains) => Weights is { } w
-        ? (w.Count == domains ? w[domain] : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {w.Count} weights; the law has {domains} domains.")))
-        : 1.0 / domains;
+    /// <summary>The weight of each output for a smooth objective (1/O each for the mean).</summary>
+    internal double WeightOf(int output, int outputs) => Weights is { } w
+        ? (w.Count == outputs ? w[output] : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {w.Count} weights; the law predicts {outputs} outputs.")))
+        : 1.0 / outputs;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LawDsl.Data;
 using LawDsl.Fitting;
 
 namespace LawDsl.Mixtures;
@@ -42,72 +43,6 @@ public sealed record MixtureOptions
     }
 }
 
-/// <summary>The optimal mixture and how it was certified.</summary>
-/// <param name="Mixture">The mixture.</param>
-/// <param name="Losses">The predicted loss of every domain at it.</param>
-/// <param name="Objective">The objective at it (for the worst case: the exact largest loss).</param>
-/// <param name="ObjectiveDescription">Which objective.</param>
-/// <param name="KktResidual">‖h − P(h − ∇f)‖∞ at the end: 0 exactly at a constrained stationary point.</param>
-/// <param name="KktFloor">
-/// The smallest residual the objective's rounding can resolve, √(4·ε·max(1, |f|)) with ε the double epsilon: no step
-/// from a point whose residual is below it lowers the objective by more than rounding.
-/// </param>
-/// <param name="Iterations">Iterations of the best start.</param>
-/// <param name="Converged">Whether the best start's residual is within the tolerance or the rounding floor.</param>
-/// <param name="Lower">The effective lower bounds (bounds and fixed domains).</param>
-/// <param name="Upper">The effective upper bounds (bounds, token availability and fixed domains).</param>
-/// <param name="StartObjectives">The objective each start reached.</param>
-/// <param name="Elapsed">Wall time.</param>
-public sealed record MixtureResult(
-    double[] Mixture,
-    double[] Losses,
-    double Objective,
-    string ObjectiveDescription,
-    double KktResidual,
-    double KktFloor,
-    int Iterations,
-    bool Converged,
-    double[] Lower,
-    double[] Upper,
-    IReadOnlyList<double> StartObjectives,
-    TimeSpan Elapsed)
-{
-    /// <summary>The domains' names, when the mixture was optimized from a fit that knows them.</summary>
-    public IReadOnlyList<string>? DomainNames { get; init; }
-
-    /// <summary>
-    /// The scales of the runs behind the fit, when known: a target outside them is an extrapolation, which
-    /// <see cref="Report"/> says.
-    /// </summary>
-    public ScaleRange? FittedScales { get; init; }
-
-    /// <summary>The scale the mixture was optimized for.</summary>
-    public ScalePoint? TargetScale { get; init; }
-
-    /// <summary>A readable summary: the mixture with its bounds, the losses and the certificate.</summary>
-    public string Report(IReadOnlyList<string>? domainNames = null)
-    {
-        domainNames ??= DomainNames;
-        var culture = CultureInfo.InvariantCulture;
-        var text = new StringBuilder();
-        var verdict = Converged ? "converged" : string.Create(culture, $"NOT converged: above the tolerance and the rounding floor {KktFloor:E2}");
-        text.AppendLine(culture, $"{ObjectiveDescription}: {Objective:F6}; KKT residual {KktResidual:E2} ({verdict}) after {Iterations} iterations; {Elapsed.TotalMilliseconds:F1} ms");
-        for (var i = 0; i < Mixture.Length; i++)
-        {
-            var name = domainNames?[i] ?? i.ToString(culture);
-            var bound = Mixture[i] <= Lower[i] ? " (at lower bound)" : Mixture[i] >= Upper[i] ? " (at upper bound)" : string.Empty;
-            text.AppendLine(culture, $"  {name,-16} h = {Mixture[i],8:F4}   loss {Losses[i],9:F6}{bound}");
-        }
-
-        if (FittedScales is { } fitted && TargetScale is { } target && !fitted.Contains(target))
-        {
-            text.AppendLine(culture, $"note: N = {target.ModelSize:G6}, D = {target.Tokens:G6} lies beyond the fitted runs ({fitted}): this mixture is an extrapolation of the law.");
-        }
-
-        return text.ToString();
-    }
-}
-
 /// <summary>
 /// Finds the mixture that minimizes an objective of a fitted law's predicted losses at a chosen scale, on the simplex
 /// under bounds, token availability and fixed domains: projected gradient with an exact projection, Barzilai–Borwein
@@ -143,16 +78,17 @@ public static class MixtureOptimizer
         where TLaw : IMixingLaw<TLaw>
     {
         ArgumentNullException.ThrowIfNull(fit);
-        return Optimize<TLaw>(fit.Parameters, fit.Layout.Domains, scale, objective, constraints, options) with
+        return Named(Optimize<TLaw>(fit.Parameters, fit.Layout.Domains, fit.Targets, scale, objective, constraints, options), fit);
+
+        static MixtureResult Named(MixtureResult result, FitResult<TLaw> fit) => result with
         {
             DomainNames = fit.DomainNames,
             FittedScales = fit.FittedScales,
+            Unregularized = result.Unregularized is { } plain ? Named(plain, fit) : null,
         };
     }
 
-#pragma warning restore RS0026
-
-    /// <summary>Optimizes the mixture of <typeparamref name="TLaw"/> with <paramref name="parameters"/> at <paramref name="scale"/>.</summary>
+    /// <summary>Optimizes the mixture of <typeparamref name="TLaw"/> with <paramref name="parameters"/> at <paramref name="scale"/>, for a law whose outputs are its <paramref name="domains"/> domains.</summary>
     /// <exception cref="InfeasibleMixtureException">The constraints admit no mixture.</exception>
     public static MixtureResult Optimize<TLaw>(
         ReadOnlySpan<double> parameters,
@@ -161,14 +97,50 @@ public static class MixtureOptimizer
         MixtureObjective? objective = null,
         MixtureConstraints? constraints = null,
         MixtureOptions? options = null)
+        where TLaw : IMixingLaw<TLaw> =>
+        Optimize<TLaw>(parameters, domains, [.. Enumerable.Range(0, domains).Select(j => new RunTarget(j.ToString(CultureInfo.InvariantCulture)))], scale, objective, constraints, options);
+
+    /// <summary>
+    /// Optimizes the mixture of <paramref name="domains"/> training domains for a law that predicts <paramref name="outputs"/>
+    /// (their count, names and whether higher is better). With a prior in the objective the result also carries the
+    /// optimum without it (<see cref="MixtureResult.Unregularized"/>).
+    /// </summary>
+    /// <exception cref="InfeasibleMixtureException">The constraints admit no mixture.</exception>
+    public static MixtureResult Optimize<TLaw>(
+        ReadOnlySpan<double> parameters,
+        int domains,
+        IReadOnlyList<RunTarget> outputs,
+        ScalePoint scale,
+        MixtureObjective? objective = null,
+        MixtureConstraints? constraints = null,
+        MixtureOptions? options = null)
         where TLaw : IMixingLaw<TLaw>
     {
+        ArgumentNullException.ThrowIfNull(outputs);
         objective ??= MixtureObjective.Mean;
+        var result = OptimizeOnce<TLaw>(parameters, domains, outputs, scale, objective, constraints, options);
+        return objective.Prior is { Strength: > 0 }
+            ? result with { Unregularized = OptimizeOnce<TLaw>(parameters, domains, outputs, scale, objective.WithPrior(null), constraints, options) }
+            : result;
+    }
+
+#pragma warning restore RS0026
+
+    private static MixtureResult OptimizeOnce<TLaw>(
+        ReadOnlySpan<double> parameters,
+        int domains,
+        IReadOnlyList<RunTarget> outputs,
+        ScalePoint scale,
+        MixtureObjective objective,
+        MixtureConstraints? constraints,
+        MixtureOptions? options)
+        where TLaw : IMixingLaw<TLaw>
+    {
         options ??= new MixtureOptions();
         options.Validate();
         var watch = Stopwatch.StartNew();
         var (lower, upper) = (constraints ?? new MixtureConstraints()).Resolve(domains, scale.Tokens);
-        var evaluator = new MixtureEvaluator<TLaw>(parameters.ToArray(), domains, scale, objective);
+        var evaluator = new MixtureEvaluator<TLaw>(parameters.ToArray(), domains, Senses(outputs), scale, objective);
         var random = new Random(options.Seed);
         var startObjectives = new List<double>();
         (double[] H, double F, double Kkt, int Iterations)? best = null;
@@ -201,8 +173,16 @@ public static class MixtureOptimizer
         var (mixture, value, residual, steps) = best!.Value;
         var losses = evaluator.Losses(mixture);
         var floor = KktFloor(value);
-        return new MixtureResult(mixture, losses, value, objective.Description, residual, floor, steps, residual <= Math.Max(options.Tolerance, floor), lower, upper, startObjectives, watch.Elapsed) { TargetScale = scale };
+        return new MixtureResult(mixture, losses, value, objective.Description, residual, floor, steps, residual <= Math.Max(options.Tolerance, floor), lower, upper, startObjectives, watch.Elapsed)
+        {
+            TargetScale = scale,
+            Outputs = outputs,
+            UnregularizedObjective = evaluator.Unregularized(mixture),
+        };
     }
+
+    /// <summary>+1 for an output where lower is better, −1 where higher is.</summary>
+    private static double[] Senses(IReadOnlyList<RunTarget> outputs) => [.. outputs.Select(o => o.HigherIsBetter ? -1.0 : 1.0)];
 
     /// <summary>
     /// How much the objective rises when each domain's weight moves by ±<paramref name="step"/> (the others absorbing
@@ -213,7 +193,8 @@ public static class MixtureOptimizer
     {
         ArgumentNullException.ThrowIfNull(optimum);
         var domains = optimum.Mixture.Length;
-        var evaluator = new MixtureEvaluator<TLaw>(parameters.ToArray(), domains, scale, objective ?? MixtureObjective.Mean);
+        var outputs = optimum.Outputs ?? [.. Enumerable.Range(0, optimum.Losses.Length).Select(i => new RunTarget(i.ToString(CultureInfo.InvariantCulture)))];
+        var evaluator = new MixtureEvaluator<TLaw>(parameters.ToArray(), domains, Senses(outputs), scale, objective ?? MixtureObjective.Mean);
         var rises = new double[domains];
         var moved = new double[domains];
         for (var i = 0; i < domains; i++)
@@ -330,73 +311,5 @@ public static class MixtureOptimizer
         }
 
         return residual;
-    }
-}
-
-/// <summary>The objective and its gradient in h, from the law's generated mixture gradient.</summary>
-internal sealed class MixtureEvaluator<TLaw>(double[] parameters, int domains, ScalePoint scale, MixtureObjective objective)
-    where TLaw : IMixingLaw<TLaw>
-{
-    private readonly double[] _losses = new double[domains];
-    private readonly double[] _jacobian = new double[domains * domains];
-    private readonly double[] _weights = new double[domains];
-
-    /// <summary>The objective (smoothed with log-sum-exp at temperature mu for the worst case, mu &gt; 0) and its gradient.</summary>
-    public double Smooth(double[] h, double[] gradient, double mu)
-    {
-        TLaw.MixtureGradient(parameters, h, scale, _losses, _jacobian);
-        double value;
-        if (objective.IsWorstCase)
-        {
-            var max = _losses.Max();
-            var sum = 0.0;
-            for (var i = 0; i < domains; i++)
-            {
-                _weights[i] = Math.Exp((_losses[i] - max) / mu);
-                sum += _weights[i];
-            }
-
-            for (var i = 0; i < domains; i++)
-            {
-                _weights[i] /= sum;
-            }
-
-            value = max + (mu * Math.Log(sum));
-        }
-        else
-        {
-            value = 0;
-            for (var i = 0; i < domains; i++)
-            {
-                _weights[i] = objective.WeightOf(i, domains);
-                value += _weights[i] * _losses[i];
-            }
-        }
-
-        for (var j = 0; j < domains; j++)
-        {
-            var g = 0.0;
-            for (var i = 0; i < domains; i++)
-            {
-                g += _weights[i] * _jacobian[(i * domains) + j];
-            }
-
-            gradient[j] = g;
-        }
-
-        return value;
-    }
-
-    /// <summary>The exact objective (the true maximum for the worst case).</summary>
-    public double Exact(double[] h)
-    {
-        TLaw.MixtureGradient(parameters, h, scale, _losses, _jacobian);
-        return objective.IsWorstCase ? _losses.Max() : Enumerable.Range(0, domains).Sum(i => objective.WeightOf(i, domains) * _losses[i]);
-    }
-
-    public double[] Losses(double[] h)
-    {
-        TLaw.MixtureGradient(parameters, h, scale, _losses, _jacobian);
-        return (double[])_losses.Clone();
     }
 }

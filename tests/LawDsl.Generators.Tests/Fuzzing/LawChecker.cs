@@ -1,3 +1,4 @@
+using System.Globalization;
 using LawDsl.Data;
 
 namespace LawDsl.Generators.Tests.Fuzzing;
@@ -24,20 +25,24 @@ internal static class LawChecker<TLaw>
     {
         var random = new Random(seed);
         var domains = 2 + random.Next(4);
-        var runs = Runs(domains, random);
+
+        // A law that predicts other outputs than its domains gets a different count of them (1 to 4) as targets.
+        var outputs = TLaw.OutputsAreDomains ? domains : 1 + random.Next(4);
+        var runs = Runs(domains, outputs, random);
+        tally.Count(TLaw.OutputsAreDomains ? "laws whose outputs are their domains" : "laws with other outputs than their domains");
         tally.Count("rows with a zero weight", Enumerable.Range(0, Rows).Count(r => Mixture(runs, r).Contains(0)));
-        var layout = TLaw.CreateLayout(domains);
+        var layout = TLaw.CreateLayout(domains, outputs);
         var parameters = Enumerable.Range(0, layout.Count).Select(k => layout.StartLow[k] + (random.NextDouble() * (layout.StartHigh[k] - layout.StartLow[k]))).ToArray();
-        var reference = new double?[domains * Rows];
+        var reference = new double?[outputs * Rows];
         for (var r = 0; r < Rows; r++)
         {
-            for (var i = 0; i < domains; i++)
+            for (var i = 0; i < outputs; i++)
             {
-                reference[(i * Rows) + r] = Reference(parameters, domains, i, Mixture(runs, r), Scale(runs, r));
+                reference[(i * Rows) + r] = Reference(parameters, domains, outputs, i, Mixture(runs, r), Scale(runs, r));
             }
         }
 
-        var predictions = new double[domains * Rows];
+        var predictions = new double[outputs * Rows];
         TLaw.Evaluate(parameters, runs, predictions);
         var matches = new bool[predictions.Length];
         for (var e = 0; e < predictions.Length; e++)
@@ -79,7 +84,7 @@ internal static class LawChecker<TLaw>
             var scale = Scale(runs, r);
             for (var p = 0; p < parameters.Length; p++)
             {
-                for (var i = 0; i < domains; i++)
+                for (var i = 0; i < outputs; i++)
                 {
                     if (!matches[(i * Rows) + r])
                     {
@@ -92,7 +97,7 @@ internal static class LawChecker<TLaw>
                     {
                         var moved = (double[])parameters.Clone();
                         moved[index] = x;
-                        return Reference(moved, domains, output, mixture, scale);
+                        return Reference(moved, domains, outputs, output, mixture, scale);
                     }
 
                     CompareDerivative(tally, law, "jacobian", $"dL{i}/dp{p} row {r}", Shifted, parameters[p], jacobian[(p * predictions.Length) + (i * Rows) + r]);
@@ -101,7 +106,7 @@ internal static class LawChecker<TLaw>
         }
 
         CheckSumOfSquares(tally, law, parameters, runs, predictions, jacobian, random);
-        CheckMixtureGradient(tally, law, parameters, domains, random, singular, rootsMayRepeat);
+        CheckMixtureGradient(tally, law, parameters, domains, outputs, random, singular, rootsMayRepeat);
     }
 
     private static void CheckSumOfSquares(FuzzTally tally, string law, double[] parameters, RunTable runs, double[] predictions, double[] jacobian, Random random)
@@ -155,17 +160,17 @@ internal static class LawChecker<TLaw>
         }
     }
 
-    private static void CheckMixtureGradient(FuzzTally tally, string law, double[] parameters, int domains, Random random, bool alongSimplex, bool rootsMayRepeat)
+    private static void CheckMixtureGradient(FuzzTally tally, string law, double[] parameters, int domains, int outputs, Random random, bool alongSimplex, bool rootsMayRepeat)
     {
         var raw = Enumerable.Range(0, domains).Select(_ => 0.1 + random.NextDouble()).ToArray();
         var weights = raw.Select(v => v / raw.Sum()).ToArray();
         var scale = new ScalePoint(100 + (random.NextDouble() * 1000), 2 + (random.NextDouble() * 30), TLaw.Covariates.Select(_ => 0.5 + random.NextDouble()).ToArray());
-        var losses = new double[domains];
-        var gradient = new double[domains * domains];
+        var losses = new double[outputs];
+        var gradient = new double[outputs * domains];
         TLaw.MixtureGradient(parameters, weights, scale, losses, gradient);
-        for (var i = 0; i < domains; i++)
+        for (var i = 0; i < outputs; i++)
         {
-            if (Reference(parameters, domains, i, weights, scale) is { } expected && !SameValue(expected, losses[i], 1e-12))
+            if (Reference(parameters, domains, outputs, i, weights, scale) is { } expected && !SameValue(expected, losses[i], 1e-12))
             {
                 if (rootsMayRepeat)
                 {
@@ -188,7 +193,7 @@ internal static class LawChecker<TLaw>
                         moved[other] -= x - weights[domain];
                     }
 
-                    return Reference(parameters, domains, output, moved, scale);
+                    return Reference(parameters, domains, outputs, output, moved, scale);
                 }
 
                 var generated = gradient[(i * domains) + j] - (alongSimplex ? gradient[(i * domains) + other] : 0);
@@ -255,11 +260,11 @@ internal static class LawChecker<TLaw>
         return Math.Abs(actual - expected) <= relative * Math.Max(Math.Abs(expected), 1e-300);
     }
 
-    private static double? Reference(double[] parameters, int domains, int output, double[] mixture, ScalePoint scale)
+    private static double? Reference(double[] parameters, int domains, int outputs, int output, double[] mixture, ScalePoint scale)
     {
         try
         {
-            return TLaw.Create(domains, parameters).ReferenceLoss(output, new Mixture(mixture), scale);
+            return TLaw.Create(domains, outputs, parameters).ReferenceLoss(output, new Mixture(mixture), scale);
         }
         catch (Exception exception) when (exception is DivideByZeroException or ArgumentException or OverflowException)
         {
@@ -267,7 +272,7 @@ internal static class LawChecker<TLaw>
         }
     }
 
-    private static RunTable Runs(int domains, Random random)
+    private static RunTable Runs(int domains, int outputs, Random random)
     {
         var weights = new double[domains * Rows];
         for (var r = 0; r < Rows; r++)
@@ -287,7 +292,9 @@ internal static class LawChecker<TLaw>
         var n = Enumerable.Range(0, Rows).Select(_ => 50 + (random.NextDouble() * 1500)).ToArray();
         var d = Enumerable.Range(0, Rows).Select(_ => 1 + (random.NextDouble() * 40)).ToArray();
         var covariates = TLaw.Covariates.ToDictionary(c => c, _ => Enumerable.Range(0, Rows).Select(_ => 0.5 + random.NextDouble()).ToArray());
-        return new RunTable(Enumerable.Range(0, domains).Select(j => "d" + j).ToArray(), weights, n, d, covariates: covariates);
+        var table = new RunTable(Enumerable.Range(0, domains).Select(j => "d" + j).ToArray(), weights, n, d, covariates: covariates,
+            extraLosses: Enumerable.Range(0, outputs).ToDictionary(t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => new double[Rows]));
+        return TLaw.OutputsAreDomains ? table : table.WithTargets([.. Enumerable.Range(0, outputs).Select(t => new RunTarget("t" + t.ToString(CultureInfo.InvariantCulture)))]);
     }
 
     private static double[] Mixture(RunTable runs, int row) => Enumerable.Range(0, runs.Domains).Select(j => runs.Weight(j)[row]).ToArray();

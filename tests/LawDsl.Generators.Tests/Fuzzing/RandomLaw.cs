@@ -25,6 +25,10 @@ internal sealed class RandomLaw
     private readonly List<string> _roots = new();
     private int _fresh;
 
+    // A law with per-output parameters (PerOutput[i], OutputPairs[i, j]) whose output i never indexes a training domain:
+    // it predicts outputs that are not its domains, and the checker gives it a different number of outputs.
+    private bool _perOutput;
+
     private RandomLaw(Random random) => _random = random;
 
     /// <summary>The source of law number <paramref name="index"/> and its class name.</summary>
@@ -40,9 +44,10 @@ internal sealed class RandomLaw
         var text = new StringBuilder();
         text.Append("using System;\nusing LawDsl;\n\nnamespace Fuzzed;\n\n[MixingLaw(Name = \"").Append(name).Append("\")]\npublic partial class ").Append(name).Append("\n{\n");
         var count = 1 + _random.Next(4);
+        _perOutput = _random.Next(3) == 0;
         for (var k = 0; k < count; k++)
         {
-            var shape = _random.Next(3);
+            var shape = _perOutput ? 1 + _random.Next(3) : _random.Next(3);
             var (lower, upper, startLow, startHigh) = _random.Next(4) switch
             {
                 0 => ("-1", "1", "-0.8", "0.8"),
@@ -50,7 +55,15 @@ internal sealed class RandomLaw
                 2 => ("0.1", "3", "0.2", "2"),
                 _ => ("1e-3", "10", "0.5", "5"),
             };
-            var type = shape switch { 0 => "double", 1 => "PerDomain", _ => "DomainPairs" };
+            var type = (shape, _perOutput) switch
+            {
+                (0, _) => "double",
+                (1, false) => "PerDomain",
+                (1, true) => "PerOutput",
+                (2, true) => "OutputPairs",
+                (3, _) => "PerDomain",
+                _ => "DomainPairs",
+            };
             var parameter = "P" + k.ToString(CultureInfo.InvariantCulture);
             _parameters.Add((parameter, shape));
             text.Append("    [Parameter(Lower = ").Append(lower).Append(", Upper = ").Append(upper).Append(", Start = [").Append(startLow).Append(", ").Append(startHigh)
@@ -181,7 +194,7 @@ internal sealed class RandomLaw
     private string Condition(int depth, bool covariate)
     {
         var comparison = new[] { "<", "<=", ">", ">=", "==", "!=" }[_random.Next(6)];
-        var simple = _random.Next(5) == 0 && _domains.Count > 1
+        var simple = _random.Next(5) == 0 && _domains.Count > 1 && !_perOutput
             ? _domains[^1] + " " + (comparison is "==" or "!=" ? comparison : "==") + " i"
             : Expression(depth - 1, covariate) + " " + comparison + " " + Expression(depth - 1, covariate);
         return _random.Next(6) switch
@@ -199,8 +212,8 @@ internal sealed class RandomLaw
         1 => "(h.Count / 2)",
         2 => "(h.Count - 1)",
         3 => "Math.Max(h.Count, 3)",
-        4 => "Math.Abs(" + _domains[_random.Next(_domains.Count)] + " - 2)",
-        5 => "(" + _domains[_random.Next(_domains.Count)] + " * 2 + 1)",
+        4 => "Math.Abs(" + (Domain() ?? "h.Count") + " - 2)",
+        5 => "(" + (Domain() ?? "h.Count") + " * 2 + 1)",
         6 => "((h.Count + 1) / 3)",
         _ => "(h.Count * h.Count)",
     };
@@ -212,14 +225,17 @@ internal sealed class RandomLaw
         {
             case 0 or 1 or 2:
                 var (name, shape) = _parameters[_random.Next(_parameters.Count)];
-                return shape switch
+                return (shape, _perOutput) switch
                 {
-                    0 => name,
-                    1 => name + "[" + Domain() + "]",
+                    (0, _) => name,
+                    (1, true) => name + "[i]",
+                    (1, false) => name + "[" + Domain() + "]",
+                    (2, true) => Domain() is { } column ? name + "[i, " + column + "]" : Number(),
+                    (3, _) => Domain() is { } domain ? name + "[" + domain + "]" : Number(),
                     _ => name + "[" + Domain() + ", " + Domain() + "]",
                 };
             case 3 or 4:
-                return "h[" + Domain() + "]";
+                return Domain() is { } weight ? "h[" + weight + "]" : Number();
             case 5:
                 return _random.Next(2) == 0 ? "n" : "d";
             case 6:
@@ -233,7 +249,12 @@ internal sealed class RandomLaw
         }
     }
 
-    private string Domain() => _domains[_random.Next(_domains.Count)];
+    /// <summary>A variable that may index a training domain: any in scope, but not the output of a per-output law (null when there is none).</summary>
+    private string? Domain()
+    {
+        var usable = _perOutput ? _domains.Skip(1).ToList() : _domains;
+        return usable.Count == 0 ? null : usable[_random.Next(usable.Count)];
+    }
 
     private string Number() => _random.Next(8) switch
     {

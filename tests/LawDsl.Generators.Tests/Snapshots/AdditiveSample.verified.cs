@@ -8,15 +8,20 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
 {
     private readonly double[] __parameters;
     private readonly int __domains;
+    private readonly int __outputs;
 
-    private AdditiveSample(int domains, double[] parameters)
+    private AdditiveSample(int domains, int outputs, double[] parameters)
     {
         __domains = domains;
+        __outputs = outputs;
         __parameters = parameters;
     }
 
-    /// <summary>The number of domains this instance was created for.</summary>
+    /// <summary>The number of training domains this instance was created for.</summary>
     public int Domains => __domains;
+
+    /// <summary>The number of outputs this instance was created for.</summary>
+    public int Outputs => __outputs;
 
     /// <summary>The flat parameter vector this instance views.</summary>
     public global::System.ReadOnlySpan<double> Values => __parameters;
@@ -34,14 +39,24 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
     /// <summary>The covariates the law reads besides N and D, in argument order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<string> Covariates { get; } = new string[] { "temperature" };
 
-    /// <summary>The number of parameter values for <paramref name="domains"/> domains.</summary>
-    public static int ParameterCount(int domains) => (2 * domains * domains + 3 * domains + 1);
+    /// <summary>True: the Loss method indexes a training domain with its output, so the outputs must be the training domains.</summary>
+    public static bool OutputsAreDomains => true;
 
-    /// <summary>The parameter layout, bounds and start ranges for <paramref name="domains"/> domains.</summary>
-    public static global::LawDsl.ParameterLayout CreateLayout(int domains)
+    /// <summary>The number of parameter values for <paramref name="domains"/> domains that are also the outputs.</summary>
+    public static int ParameterCount(int domains) => ParameterCount(domains, domains);
+
+    /// <summary>The number of parameter values for <paramref name="domains"/> training domains and <paramref name="outputs"/> outputs.</summary>
+    public static int ParameterCount(int domains, int outputs) => (2 * domains * domains + 3 * domains + 1);
+
+    /// <summary>The parameter layout, bounds and start ranges for <paramref name="domains"/> domains that are also the outputs.</summary>
+    public static global::LawDsl.ParameterLayout CreateLayout(int domains) => CreateLayout(domains, domains);
+
+    /// <summary>The parameter layout, bounds and start ranges for <paramref name="domains"/> training domains and <paramref name="outputs"/> outputs.</summary>
+    public static global::LawDsl.ParameterLayout CreateLayout(int domains, int outputs)
     {
         global::LawDsl.Kernels.KernelArguments.RequireDomains(domains);
-        return new global::LawDsl.ParameterLayout(domains, new global::LawDsl.ParameterBlock[]
+        global::LawDsl.Kernels.KernelArguments.RequireOutputs(domains, outputs, OutputsAreDomains, Name);
+        return new global::LawDsl.ParameterLayout(domains, outputs, new global::LawDsl.ParameterBlock[]
         {
             new("E", global::LawDsl.ParameterShape.PerDomain, (0), (1 * domains), 0d, 10d, 0d, 2.5d),
             new("C", global::LawDsl.ParameterShape.DomainPairs, (1 * domains), (1 * domains * domains), 1E-06d, 1000d, 0.5d, 5d),
@@ -52,12 +67,16 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         });
     }
 
-    /// <summary>A typed view of <paramref name="parameters"/> (copied) for <paramref name="domains"/> domains.</summary>
-    public static AdditiveSample Create(int domains, global::System.ReadOnlySpan<double> parameters)
+    /// <summary>A typed view of <paramref name="parameters"/> (copied) for <paramref name="domains"/> domains that are also the outputs.</summary>
+    public static AdditiveSample Create(int domains, global::System.ReadOnlySpan<double> parameters) => Create(domains, domains, parameters);
+
+    /// <summary>A typed view of <paramref name="parameters"/> (copied) for <paramref name="domains"/> training domains and <paramref name="outputs"/> outputs.</summary>
+    public static AdditiveSample Create(int domains, int outputs, global::System.ReadOnlySpan<double> parameters)
     {
         global::LawDsl.Kernels.KernelArguments.RequireDomains(domains);
-        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(domains), Name);
-        return new AdditiveSample(domains, parameters.ToArray());
+        global::LawDsl.Kernels.KernelArguments.RequireOutputs(domains, outputs, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(domains, outputs), Name);
+        return new AdditiveSample(domains, outputs, parameters.ToArray());
     }
 
     /// <summary>Runs the law's own Loss method (the scalar reference) for one output, mixture and scale.</summary>
@@ -68,57 +87,61 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         return Loss(output, mixture, scale.ModelSize, scale.Covariates.Span[0]);
     }
 
-    /// <summary>Predicts every domain's loss for every run: <c>predictions[output * rows + row]</c>.</summary>
+    /// <summary>Predicts every output of every run: <c>predictions[output * rows + row]</c>.</summary>
     public static void Evaluate(global::System.ReadOnlySpan<double> parameters, global::LawDsl.Data.RunTable runs, global::System.Span<double> predictions)
     {
         global::System.ArgumentNullException.ThrowIfNull(runs);
         int K = runs.Domains;
+        int O = runs.Outputs;
         int rows = runs.Rows;
-        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K), Name);
+        global::LawDsl.Kernels.KernelArguments.RequireTableOutputs(runs, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
         var c_temperature = runs.Covariate("temperature");
-        global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, K * rows, nameof(predictions));
+        global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, O * rows, nameof(predictions));
         int r = 0;
         var vectorSink = new global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector256Lane>(predictions, rows);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
             for (; r + global::LawDsl.Kernels.Vector256Lane.Width <= rows; r += global::LawDsl.Kernels.Vector256Lane.Width)
             {
-                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
+                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
             }
         }
 
         var scalarSink = new global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.ScalarLane>(predictions, rows);
         for (; r < rows; r++)
         {
-            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
+            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
         }
     }
 
-    /// <summary>Predictions and their column-major Jacobian: <c>jacobian[p * (K * rows) + output * rows + row]</c>.</summary>
+    /// <summary>Predictions and their column-major Jacobian: <c>jacobian[p * (O * rows) + output * rows + row]</c>.</summary>
     public static void Jacobian(global::System.ReadOnlySpan<double> parameters, global::LawDsl.Data.RunTable runs, global::System.Span<double> predictions, global::System.Span<double> jacobian)
     {
         global::System.ArgumentNullException.ThrowIfNull(runs);
         int K = runs.Domains;
+        int O = runs.Outputs;
         int rows = runs.Rows;
-        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K), Name);
+        global::LawDsl.Kernels.KernelArguments.RequireTableOutputs(runs, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
         var c_temperature = runs.Covariate("temperature");
-        global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, K * rows, nameof(predictions));
-        global::LawDsl.Kernels.KernelArguments.RequireLength(jacobian.Length, parameters.Length * K * rows, nameof(jacobian));
-        jacobian.Slice(0, parameters.Length * K * rows).Clear();
+        global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, O * rows, nameof(predictions));
+        global::LawDsl.Kernels.KernelArguments.RequireLength(jacobian.Length, parameters.Length * O * rows, nameof(jacobian));
+        jacobian.Slice(0, parameters.Length * O * rows).Clear();
         int r = 0;
-        var vectorSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector256Lane>(predictions, jacobian, rows, K);
+        var vectorSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector256Lane>(predictions, jacobian, rows, O);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
             for (; r + global::LawDsl.Kernels.Vector256Lane.Width <= rows; r += global::LawDsl.Kernels.Vector256Lane.Width)
             {
-                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
+                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
             }
         }
 
-        var scalarSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.ScalarLane>(predictions, jacobian, rows, K);
+        var scalarSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.ScalarLane>(predictions, jacobian, rows, O);
         for (; r < rows; r++)
         {
-            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
+            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
         }
     }
 
@@ -127,11 +150,13 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
     {
         global::System.ArgumentNullException.ThrowIfNull(runs);
         int K = runs.Domains;
+        int O = runs.Outputs;
         int rows = runs.Rows;
-        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K), Name);
+        global::LawDsl.Kernels.KernelArguments.RequireTableOutputs(runs, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
         var c_temperature = runs.Covariate("temperature");
-        global::LawDsl.Kernels.KernelArguments.RequireLength(targets.Length, K * rows, nameof(targets));
-        global::LawDsl.Kernels.KernelArguments.RequireOptionalLength(entryWeights.Length, K * rows, nameof(entryWeights));
+        global::LawDsl.Kernels.KernelArguments.RequireLength(targets.Length, O * rows, nameof(targets));
+        global::LawDsl.Kernels.KernelArguments.RequireOptionalLength(entryWeights.Length, O * rows, nameof(entryWeights));
         global::LawDsl.Kernels.KernelArguments.RequireLength(gradient.Length, parameters.Length, nameof(gradient));
         gradient.Slice(0, parameters.Length).Clear();
         int r = 0;
@@ -140,38 +165,39 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         {
             for (; r + global::LawDsl.Kernels.Vector256Lane.Width <= rows; r += global::LawDsl.Kernels.Vector256Lane.Width)
             {
-                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
+                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
             }
         }
 
         var scalarSink = new global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.ScalarLane>(targets, entryWeights, gradient, rows);
         for (; r < rows; r++)
         {
-            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
+            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
         }
         return vectorSink.Objective + scalarSink.Objective;
     }
 
-    /// <summary>Every domain's loss for one mixture at one scale, and <c>gradient[i * K + j]</c> = ∂L_i/∂h_j.</summary>
+    /// <summary>Every output for one mixture at one scale (<c>losses.Length</c> outputs), and <c>gradient[i * K + j]</c> = ∂L_i/∂h_j.</summary>
     public static void MixtureGradient(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> mixture, global::LawDsl.ScalePoint scale, global::System.Span<double> losses, global::System.Span<double> gradient)
     {
         int K = mixture.Length;
+        int O = losses.Length;
         global::LawDsl.Kernels.KernelArguments.RequireDomains(K);
-        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K), Name);
+        global::LawDsl.Kernels.KernelArguments.RequireOutputs(K, O, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
         global::LawDsl.Kernels.KernelArguments.RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);
-        global::LawDsl.Kernels.KernelArguments.RequireLength(losses.Length, K, nameof(losses));
-        global::LawDsl.Kernels.KernelArguments.RequireLength(gradient.Length, K * K, nameof(gradient));
-        gradient.Slice(0, K * K).Clear();
+        global::LawDsl.Kernels.KernelArguments.RequireLength(gradient.Length, O * K, nameof(gradient));
+        gradient.Slice(0, O * K).Clear();
         global::System.Span<double> scalars = stackalloc double[3];
         scalars[0] = scale.ModelSize;
         scalars[1] = scale.Tokens;
         scale.Covariates.Span.CopyTo(scalars.Slice(2));
         var sink = new global::LawDsl.Kernels.MixtureGradientSink(losses, gradient, K);
-        Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.MixtureGradientSink>(parameters, K, mixture, 1, 0, scalars.Slice(0, 1), scalars.Slice(1, 1), scalars.Slice(2, 1), ref sink);
+        Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.MixtureGradientSink>(parameters, K, O, mixture, 1, 0, scalars.Slice(0, 1), scalars.Slice(1, 1), scalars.Slice(2, 1), ref sink);
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel<T, TSink>(scoped global::System.ReadOnlySpan<double> p, int K, scoped global::System.ReadOnlySpan<double> w, int stride, int r, scoped global::System.ReadOnlySpan<double> n, scoped global::System.ReadOnlySpan<double> d, scoped global::System.ReadOnlySpan<double> c_temperature, ref TSink sink)
+    private static void Kernel<T, TSink>(scoped global::System.ReadOnlySpan<double> p, int K, int O, scoped global::System.ReadOnlySpan<double> w, int stride, int r, scoped global::System.ReadOnlySpan<double> n, scoped global::System.ReadOnlySpan<double> d, scoped global::System.ReadOnlySpan<double> c_temperature, ref TSink sink)
         where T : unmanaged, global::LawDsl.Kernels.ILane<T>
         where TSink : global::LawDsl.Kernels.IRowSink<T>, allows ref struct
     {
@@ -188,7 +214,7 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         var v18 = v16 * v17;
         var v19 = T.Load(c_temperature, r);
         var v20 = v18 * v19;
-        for (int o = 0; o < K; o++)
+        for (int o = 0; o < O; o++)
         {
             var v0 = T.Broadcast(p[o_E + o]);
             var v7 = T.Zero;

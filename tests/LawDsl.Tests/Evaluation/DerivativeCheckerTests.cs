@@ -56,12 +56,20 @@ public sealed class DerivativeCheckerTests(ITestOutputHelper output)
 
         public static IReadOnlyList<string> Covariates => [];
 
+        public static bool OutputsAreDomains => true;
+
         public static int ParameterCount(int domains) => 2;
+
+        public static int ParameterCount(int domains, int outputs) => 2;
 
         public static ParameterLayout CreateLayout(int domains) =>
             new(domains, [new ParameterBlock("E", ParameterShape.Scalar, 0, 1, 0, 10, 1, 3), new ParameterBlock("S", ParameterShape.Scalar, 1, 1, -10, 10, 0, 1)]);
 
+        public static ParameterLayout CreateLayout(int domains, int outputs) => CreateLayout(domains);
+
         public static SkewedLaw Create(int domains, ReadOnlySpan<double> parameters) => new(parameters.ToArray());
+
+        public static SkewedLaw Create(int domains, int outputs, ReadOnlySpan<double> parameters) => new(parameters.ToArray());
 
         public static void Evaluate(ReadOnlySpan<double> parameters, RunTable runs, Span<double> predictions)
         {
