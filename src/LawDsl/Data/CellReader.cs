@@ -16,6 +16,9 @@ internal enum CellRule
 
     /// <summary>Any finite number; never empty.</summary>
     Finite,
+
+    /// <summary>A metric that is fitted, any finite value (an empty cell is missing).</summary>
+    Metric,
 }
 
 /// <summary>Parses the cells of one line, recording a located problem for each bad one.</summary>
@@ -26,7 +29,7 @@ internal readonly struct CellReader(string[] cells, string source, int line, str
         var text = cells[column];
         if (text.Length == 0)
         {
-            if (rule == CellRule.Loss)
+            if (rule is CellRule.Loss or CellRule.Metric)
             {
                 return double.NaN;
             }

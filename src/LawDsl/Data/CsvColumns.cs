@@ -24,6 +24,8 @@ internal sealed class CsvColumns
 
     public List<(string Name, int Column)> ExtraLosses { get; } = [];
 
+    public List<(string Name, int Column)> Metrics { get; } = [];
+
     public static CsvColumns Map(string[] header, string source, RunTableCsvOptions options, List<RunDataProblem> problems)
     {
         var columns = new CsvColumns(header);
@@ -93,6 +95,33 @@ internal sealed class CsvColumns
             else
             {
                 problems.Add(new RunDataProblem(source, 1, covariate, null, $"The covariate column ({options.Named(nameof(options.Covariates))}) is missing."));
+            }
+        }
+
+        foreach (var target in options.Targets)
+        {
+            // A target that is a domain or a loss column is found by its own convention; any other column is a metric.
+            var isLoss = columns.Domains.Contains(target.Name)
+                || (header.Contains(target.Name) && (target.Name.EndsWith("_loss", StringComparison.Ordinal) || target.Name.StartsWith("loss_", StringComparison.Ordinal)))
+                || header.Contains(target.Name + "_loss") || header.Contains("loss_" + target.Name);
+            if (options.Targets.Count(t => t.Name == target.Name) > 1)
+            {
+                problems.Add(new RunDataProblem(source, 1, target.Name, null, $"The target ({options.Named(nameof(options.Targets))}) is named twice."));
+                break;
+            }
+
+            if (isLoss)
+            {
+                continue;
+            }
+
+            if (Take(target.Name) is { } column)
+            {
+                columns.Metrics.Add((target.Name, column));
+            }
+            else
+            {
+                problems.Add(new RunDataProblem(source, 1, target.Name, null, $"The target column ({options.Named(nameof(options.Targets))}) is not in the file; check its spelling against the header."));
             }
         }
 

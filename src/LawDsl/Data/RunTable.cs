@@ -83,6 +83,7 @@ public sealed class RunTable
         _targets = DomainNames.Select(name => new RunTarget(name)).ToArray();
         _targetDomains = Enumerable.Range(0, Domains).ToArray();
         _targetValues = losses;
+        OutputsAreDomains = true;
     }
 
     private RunTable(RunTable table, RunTarget[] targets, int[] targetDomains, double[] targetValues)
@@ -99,6 +100,10 @@ public sealed class RunTable
         _targets = targets;
         _targetDomains = targetDomains;
         _targetValues = targetValues;
+
+        // Read by every generated kernel call, so computed once (no allocation per call).
+        OutputsAreDomains = targets.Length == Domains && targetDomains.Select((domain, output) => domain == output).All(same => same)
+            && targets.All(t => !t.HigherIsBetter);
     }
 
     /// <summary>The number of runs.</summary>
@@ -117,7 +122,7 @@ public sealed class RunTable
     public IReadOnlyList<string> OutputNames => _targets.Select(t => t.Name).ToArray();
 
     /// <summary>Whether the outputs are exactly the training domains' losses, in domain order (the default).</summary>
-    public bool OutputsAreDomains => _targets.Length == Domains && _targetDomains.Select((domain, output) => domain == output).All(same => same);
+    public bool OutputsAreDomains { get; }
 
     /// <summary>The observed value of every output, output-major: <c>[output * Rows + row]</c>, NaN where missing.</summary>
     public ReadOnlySpan<double> TargetValues => _targetValues;

@@ -106,7 +106,7 @@ public static class RunTableCsv
         var modelSize = new double[count];
         var tokens = new double[count];
         var covariates = layout.Covariates.ToDictionary(c => c.Name, _ => new double[count]);
-        var extraLosses = layout.ExtraLosses.ToDictionary(c => c.Name, _ => new double[count]);
+        var extraLosses = layout.ExtraLosses.Concat(layout.Metrics).ToDictionary(c => c.Name, _ => new double[count]);
         for (var r = 0; r < count && problems.Count < MaxProblems; r++)
         {
             var cells = new CellReader(rows[r], source, lines[r], layout.Header, problems);
@@ -146,10 +146,19 @@ public static class RunTableCsv
             {
                 extraLosses[name][r] = cells.Number(column, CellRule.Loss);
             }
+
+            foreach (var (name, column) in layout.Metrics)
+            {
+                extraLosses[name][r] = cells.Number(column, CellRule.Metric);
+            }
         }
 
-        return problems.Count > 0
-            ? null
-            : new RunTable(layout.Domains, weights, modelSize, tokens, losses, covariates, extraLosses);
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        var table = new RunTable(layout.Domains, weights, modelSize, tokens, losses, covariates, extraLosses);
+        return options.Targets.Count == 0 ? table : table.WithTargets(options.Targets);
     }
 }

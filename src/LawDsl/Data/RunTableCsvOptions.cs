@@ -44,6 +44,13 @@ public sealed record RunTableCsvOptions
     /// <summary>Columns to read as named covariates.</summary>
     public IReadOnlyList<string> Covariates { get; init; } = [];
 
+    /// <summary>
+    /// What to fit and optimize, when not every training domain's loss: each names a domain, an evaluation-only loss
+    /// (<c>&lt;name&gt;_loss</c>), or any other numeric column, which is then read as a metric (empty cells are missing).
+    /// The table's outputs are these, in order (<see cref="RunTable.WithTargets"/>).
+    /// </summary>
+    public IReadOnlyList<RunTarget> Targets { get; init; } = [];
+
     /// <summary>Columns to skip, such as run identifiers; any other unrecognized column is an error.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 
