@@ -143,7 +143,7 @@ public static class MixtureOptimizer
         var evaluator = new MixtureEvaluator<TLaw>(parameters.ToArray(), domains, Senses(outputs), scale, objective);
         var random = new Random(options.Seed);
         var startObjectives = new List<double>();
-        (double[] H, double F, double Kkt, int Iterations)? best = null;
+        (double[] H, double F, double Kkt, int Iterations, double Curvature)? best = null;
         for (var s = 0; s < options.Starts; s++)
         {
             var start = new double[domains];
@@ -155,24 +155,24 @@ public static class MixtureOptimizer
             var total = start.Sum();
             var h = start.Select(v => v / total).ToArray();
             SimplexProjection.Project(h, lower, upper, h);
-            var (kkt, iterations) = objective.IsWorstCase
-                ? Temperatures.Aggregate((0.0, 0), (acc, mu) =>
+            var (kkt, iterations, curvature) = objective.IsWorstCase
+                ? Temperatures.Aggregate((0.0, 0, 1.0), (acc, mu) =>
                 {
-                    var (k, it) = Descend(evaluator, h, lower, upper, options, mu);
-                    return (k, acc.Item2 + it);
+                    var (k, it, c) = Descend(evaluator, h, lower, upper, options, mu);
+                    return (k, acc.Item2 + it, c);
                 })
                 : Descend(evaluator, h, lower, upper, options, 0);
             var f = evaluator.Exact(h);
             startObjectives.Add(f);
             if (best is null || f < best.Value.F)
             {
-                best = (h, f, kkt, iterations);
+                best = (h, f, kkt, iterations, curvature);
             }
         }
 
-        var (mixture, value, residual, steps) = best!.Value;
+        var (mixture, value, residual, steps, slope) = best!.Value;
         var losses = evaluator.Losses(mixture);
-        var floor = KktFloor(value);
+        var floor = KktFloor(value, slope);
         return new MixtureResult(mixture, losses, value, objective.Description, residual, floor, steps, residual <= Math.Max(options.Tolerance, floor), lower, upper, startObjectives, watch.Elapsed)
         {
             TargetScale = scale,
@@ -219,7 +219,8 @@ public static class MixtureOptimizer
     }
 
     /// <summary>Projected gradient from <paramref name="h"/> (updated in place) on the objective smoothed at temperature <paramref name="mu"/> (0: smooth objective).</summary>
-    private static (double Kkt, int Iterations) Descend<TLaw>(MixtureEvaluator<TLaw> evaluator, double[] h, double[] lower, double[] upper, MixtureOptions options, double mu)
+    /// <returns>The KKT residual, the iterations, and the objective's curvature along the last accepted step (1 when none was taken).</returns>
+    private static (double Kkt, int Iterations, double Curvature) Descend<TLaw>(MixtureEvaluator<TLaw> evaluator, double[] h, double[] lower, double[] upper, MixtureOptions options, double mu)
         where TLaw : IMixingLaw<TLaw>
     {
         var n = h.Length;
@@ -230,12 +231,13 @@ public static class MixtureOptimizer
         var f = evaluator.Smooth(h, g, mu);
         var alpha = 1 / Math.Max(g.Max(Math.Abs), 1e-12);
         var kkt = double.PositiveInfinity;
+        var curvature = 1.0;
         for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
             kkt = Residual(h, g, lower, upper, probe);
             if (kkt <= options.Tolerance)
             {
-                return (kkt, iteration - 1);
+                return (kkt, iteration - 1, curvature);
             }
 
             var accepted = false;
@@ -271,10 +273,11 @@ public static class MixtureOptimizer
                     Array.Copy(trialGradient, g, n);
                     f = fTrial;
                     alpha = sy > 0 ? Math.Clamp(ss / sy, 1e-12, 1e12) : alpha * 2;
+                    curvature = sy > 0 && ss > 0 ? sy / ss : curvature;
                     accepted = true;
                     if (ss == 0 || Math.Abs(previous - f) <= 1e-16 * Math.Abs(f))
                     {
-                        return (Residual(h, g, lower, upper, probe), iteration);
+                        return (Residual(h, g, lower, upper, probe), iteration, curvature);
                     }
                 }
                 else
@@ -285,15 +288,21 @@ public static class MixtureOptimizer
 
             if (!accepted)
             {
-                return (Residual(h, g, lower, upper, probe), iteration);
+                return (Residual(h, g, lower, upper, probe), iteration, curvature);
             }
         }
 
-        return (Residual(h, g, lower, upper, probe), options.MaxIterations);
+        return (Residual(h, g, lower, upper, probe), options.MaxIterations, curvature);
     }
 
     /// <summary>The residual below which the objective's rounding hides any decrease (see <see cref="MixtureResult.KktFloor"/>).</summary>
-    internal static double KktFloor(double objective) => Math.Sqrt(4 * (Math.BitIncrement(1.0) - 1.0) * Math.Max(1, Math.Abs(objective)));
+    /// <remarks>
+    /// A step against a gradient of size r lowers f by at most r²/(2c) where c is the curvature, so below
+    /// √(2c·ε|f|) (with a factor 2 of margin) the decrease is lost in rounding. A stiff objective (a strong prior) has a
+    /// large c and a higher floor.
+    /// </remarks>
+    internal static double KktFloor(double objective, double curvature = 1) =>
+        Math.Sqrt(4 * (Math.BitIncrement(1.0) - 1.0) * Math.Max(1, Math.Abs(objective)) * Math.Max(1, curvature));
 
     /// <summary>‖h − P(h − g)‖∞, the KKT residual of a projected-gradient problem.</summary>
     private static double Residual(double[] h, double[] g, double[] lower, double[] upper, double[] work)

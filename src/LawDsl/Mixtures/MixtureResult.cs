@@ -10,7 +10,8 @@ namespace LawDsl.Mixtures;
 /// <param name="ObjectiveDescription">Which objective.</param>
 /// <param name="KktResidual">‖h − P(h − ∇f)‖∞ at the end: 0 exactly at a constrained stationary point.</param>
 /// <param name="KktFloor">
-/// The smallest residual the objective's rounding can resolve, √(4·ε·max(1, |f|)) with ε the double epsilon: no step
+/// The smallest residual the objective's rounding can resolve, √(4·ε·max(1, |f|)·max(1, c)) with ε the double epsilon and
+/// c the objective's curvature along the last step (large under a strong prior): no step
 /// from a point whose residual is below it lowers the objective by more than rounding.
 /// </param>
 /// <param name="Iterations">Iterations of the best start.</param>

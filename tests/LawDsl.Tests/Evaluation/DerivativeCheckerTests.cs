@@ -22,6 +22,18 @@ public sealed class DerivativeCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Generated_code_of_shipped_per_output_laws_passes_for_targets_that_are_not_the_domains()
+    {
+        // Three domains, two outputs: one a domain's loss, one an evaluation-only column (values are not read).
+        var targets = new RunTable(Runs.DomainNames, Runs.Weights.ToArray(), Runs.ModelSize.ToArray(), Runs.Tokens.ToArray(), Runs.Losses.ToArray(),
+            extraLosses: new Dictionary<string, double[]> { ["held_out"] = Runs.Loss(0).ToArray() }).WithTargets([new RunTarget("held_out"), new RunTarget(Runs.DomainNames[2])]);
+        CheckTargets<ChinchillaPerDomainLaw>(targets);
+        CheckTargets<ExponentialLaw>(targets);
+        CheckTargets<AdditiveLaw>(targets);
+        CheckTargets<AdditiveFixedScaleLaw>(targets);
+    }
+
+    [Fact]
     public void A_wrong_jacobian_and_a_wrong_mixture_gradient_are_named()
     {
         var check = DerivativeChecker.Check<SkewedLaw>([2.0, 0.5], Runs);
@@ -31,6 +43,19 @@ public sealed class DerivativeCheckerTests(ITestOutputHelper output)
         Assert.Contains(check.Mismatches, m => m.Kind == "mixture gradient" && m.With == "h[0]");
         Assert.DoesNotContain(check.Mismatches, m => m.Kind == "value" || m.With == "E");
         Assert.Contains("FAILED", check.Report(), StringComparison.Ordinal);
+    }
+
+    private void CheckTargets<TLaw>(RunTable targets)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var layout = TLaw.CreateLayout(targets.Domains, targets.Outputs);
+        var random = new Random(5);
+        var theta = Enumerable.Range(0, layout.Count).Select(p => layout.StartRange(p) is var (low, high) ? low + (random.NextDouble() * (high - low)) : 0).ToArray();
+        var check = DerivativeChecker.Check<TLaw>(theta, targets);
+        output.WriteLine(TLaw.Name + " for " + string.Join(", ", targets.OutputNames) + ": " + check.Report());
+        Assert.True(check.Passed, check.Report());
+        Assert.Equal(targets.Rows * 2 * layout.Count, check.JacobianEntriesCompared);
+        Assert.Equal(targets.Rows * 2 * 3, check.MixtureGradientEntriesCompared);
     }
 
     private void Check<TLaw>()
