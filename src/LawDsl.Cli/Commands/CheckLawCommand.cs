@@ -31,7 +31,7 @@ internal static class CheckLawCommand
             {
                 foreach (var law in LawFileLoader.Load(file, "check-law", context.Error))
                 {
-                    var layout = law.Layout(3);
+                    var layout = law.Layout(3, 3);
                     console.WriteLine($"{law.Name} (--law {LawTools.Alias(law.Name)}): {layout.Blocks.Count} parameters, {layout.Count} values for 3 domains");
                     var parameters = new Table().AddColumns("parameter", "shape", "bounds", "start range");
                     foreach (var block in layout.Blocks)
@@ -55,7 +55,7 @@ internal static class CheckLawCommand
     /// <summary>Checks the law's generated code at seeded points of its start ranges; false when anything disagreed.</summary>
     private static bool Probe(IAnsiConsole console, ILawTool law, LawDsl.Data.RunTable runs, int points)
     {
-        var layout = law.Layout(runs.Domains);
+        var layout = law.Layout(runs.Domains, runs.Outputs);
         var random = new Random(1);
         var passed = true;
         for (var k = 0; k < points; k++)

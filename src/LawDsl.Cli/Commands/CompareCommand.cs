@@ -31,7 +31,7 @@ internal static class CompareCommand
             var catalog = lawFiles.CatalogOf(parsed, context);
             var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(catalog.Find).ToList() : catalog.All.ToList();
             var runs = table.Load(parsed);
-            var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
+            var objective = fitting.ObjectiveOf(parsed, runs.OutputNames);
             var splits = splitting.SplitsOf(parsed, runs, options.Seed);
             var console = context.Report(json.ToStdout(parsed));
             var record = new List<object>();

@@ -23,7 +23,7 @@ internal static class FitCommand
             var figures = plots.Validate(parsed);
             var law = laws.LawOf(parsed, laws.CatalogOf(parsed, context));
             var runs = table.Load(parsed);
-            var objective = fitting.ObjectiveOf(parsed, runs.DomainNames);
+            var objective = fitting.ObjectiveOf(parsed, runs.OutputNames);
             var fit = law.Fit(runs, objective, options, context.Progress("fit " + law.Name), context.Cancellation);
             context.FinishProgress();
             var console = context.Report(json.ToStdout(parsed));

@@ -47,15 +47,16 @@ internal static class OptimizeCommand
             var runs = tablePath is null ? null : table.Load(parsed);
             if (fit is not null && runs is not null)
             {
-                FitFile.RequireDomains(fit, runs.DomainNames, saved!, fitFile.Name);
+                FitFile.RequireDomains(fit, runs.DomainNames, saved!, fitFile.Name, runs.OutputNames);
             }
 
             var domains = fit?.DomainNames ?? runs!.DomainNames;
-            var objective = mixture.ObjectiveOf(parsed, domains);
+            var outputs = fit is null ? runs!.OutputNames : fit.Targets?.Select(t => t.Name).ToArray() ?? fit.DomainNames;
+            var objective = mixture.ObjectiveOf(parsed, outputs, table.TargetsOf(parsed), domains);
             var constraints = mixture.ConstraintsOf(parsed, domains, scale);
             if (fit is null)
             {
-                fit = law.Fit(runs!, fitting.ObjectiveOf(parsed, domains), options, context.Progress("fit " + law.Name), context.Cancellation);
+                fit = law.Fit(runs!, fitting.ObjectiveOf(parsed, outputs), options, context.Progress("fit " + law.Name), context.Cancellation);
                 context.FinishProgress();
                 if (context.Cancelled)
                 {
@@ -81,9 +82,12 @@ internal static class OptimizeCommand
                 TargetTokens = scale.Tokens,
                 Objective = best.ObjectiveDescription,
                 ObjectiveValue = best.Objective,
-                Mixture = domains.Select((name, i) => new { Domain = name, Weight = best.Mixture[i], Loss = best.Losses[i], Lower = best.Lower[i], Upper = best.Upper[i] }),
+                Mixture = domains.Select((name, i) => new { Domain = name, Weight = best.Mixture[i], Lower = best.Lower[i], Upper = best.Upper[i] }),
+                Predicted = outputs.Select((name, i) => new { Output = name, Value = best.Losses[i] }),
                 best.KktResidual,
                 best.Converged,
+                best.UnregularizedObjective,
+                Unregularized = best.Unregularized is { } plain ? new { Objective = plain.ObjectiveDescription, ObjectiveValue = plain.Objective, Mixture = domains.Select((name, i) => new { Domain = name, Weight = plain.Mixture[i] }), plain.Converged } : null,
                 FitWarnings = fit.Warnings,
             }, ToolJson.Options));
             if (figures is not null)

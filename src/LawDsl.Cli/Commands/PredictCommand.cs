@@ -22,7 +22,7 @@ internal static class PredictCommand
             json.Validate(parsed, table.PathOf(parsed), path);
             var (law, fit) = FitFile.Read(path, fitFile.Name, laws.CatalogOf(parsed, context));
             var runs = table.Load(parsed);
-            FitFile.RequireDomains(fit, runs.DomainNames, path, fitFile.Name);
+            FitFile.RequireDomains(fit, runs.DomainNames, path, fitFile.Name, runs.OutputNames);
             var score = law.Score(fit, runs, mask);
             var console = context.Report(json.ToStdout(parsed));
             console.WriteLine($"{fit.Law} on {runs.Rows} runs: {score.Overall}");

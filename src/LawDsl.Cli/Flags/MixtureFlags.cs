@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LawDsl.Data;
 using LawDsl.Mixtures;
 
 namespace LawDsl.Cli;
@@ -50,6 +51,16 @@ internal sealed class MixtureFlags : IFlagGroup
 
     public Option<string?> TargetDomain { get; } = new("--target-domain") { Description = "The domain whose loss --objective target minimizes" };
 
+    public Option<string[]> Near { get; } = DomainValues.Create("--near", "A prior mixture to stay near: domain=weight for every domain, or 'uniform'; the optimum without it is reported beside");
+
+    public Option<double> NearStrength { get; } = new("--near-strength") { Description = "The weight of the divergence from --near in the objective", DefaultValueFactory = _ => 1 };
+
+    public Choice<MixtureDivergence> NearDivergence { get; } = new("--near-divergence", "How distance from --near is measured", new Dictionary<string, MixtureDivergence>
+    {
+        ["kl"] = MixtureDivergence.KullbackLeibler,
+        ["squared"] = MixtureDivergence.SquaredDistance,
+    }, MixtureDivergence.KullbackLeibler);
+
     public Option<int> Starts { get; }
 
     public Option<double> Tolerance { get; }
@@ -58,7 +69,7 @@ internal sealed class MixtureFlags : IFlagGroup
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { TargetModelSize, TargetTokens, Floor, Lower, Upper, Fixed, Available, Epochs, Objective.Option, ObjectiveWeights, TargetDomain, Starts, Tolerance, Iterations })
+        foreach (var option in new Option[] { TargetModelSize, TargetTokens, Floor, Lower, Upper, Fixed, Available, Epochs, Objective.Option, ObjectiveWeights, TargetDomain, Near, NearStrength, NearDivergence.Option, Starts, Tolerance, Iterations })
         {
             command.Add(option);
         }
@@ -118,6 +129,74 @@ internal sealed class MixtureFlags : IFlagGroup
         }
 
         return constraints;
+    }
+
+    /// <summary>
+    /// The objective over the law's <paramref name="outputs"/> (weighted by the --target weights when they are given),
+    /// with the --near prior over the training <paramref name="trainingDomains"/>.
+    /// </summary>
+    public MixtureObjective ObjectiveOf(ParseResult parsed, IReadOnlyList<string> outputs, IReadOnlyList<(RunTarget Target, double? Weight)> targets, IReadOnlyList<string> trainingDomains)
+    {
+        // One target and the default objective: say what is optimized by name, not "mean loss".
+        var objective = targets.Count == 1 && Objective.Value(parsed) == "mean" && targets[0].Weight is null
+            ? MixtureObjective.Target(0, 1, targets[0].Target.HigherIsBetter ? targets[0].Target.Name + " (higher is better: its negative is minimized)" : targets[0].Target.Name)
+            : ObjectiveOf(parsed, outputs);
+        if (targets.Count > 0 && targets[0].Weight is not null)
+        {
+            if (Objective.Value(parsed) != "mean")
+            {
+                throw new UsageException($"--target COLUMN=WEIGHT sets a weighted objective; it goes with the default {Objective.Option.Name} mean only.");
+            }
+
+            objective = targets.Sum(t => t.Weight!.Value) > 0
+                ? MixtureObjective.Weighted([.. targets.Select(t => t.Weight!.Value)])
+                : throw new UsageException("--target weights must not all be zero.");
+        }
+
+        return objective.WithPrior(PriorOf(parsed, trainingDomains));
+    }
+
+    private MixturePrior? PriorOf(ParseResult parsed, IReadOnlyList<string> domains)
+    {
+        var given = parsed.GetValue(Near) ?? [];
+        if (given.Length == 0)
+        {
+            return null;
+        }
+
+        double[] prior;
+        if (given is ["uniform"])
+        {
+            prior = [.. Enumerable.Repeat(1.0 / domains.Count, domains.Count)];
+        }
+        else
+        {
+            var weights = DomainValues.Read(parsed, Near, domains)!;
+            if (weights.Count != domains.Count)
+            {
+                throw new UsageException($"{Near.Name} must give every domain a weight ({string.Join(", ", domains.Where((_, j) => !weights.ContainsKey(j)))} missing), or be 'uniform'.");
+            }
+
+            prior = [.. Enumerable.Range(0, domains.Count).Select(j => weights[j])];
+            if (prior.Any(w => !(w >= 0) || w > 1) || Math.Abs(prior.Sum() - 1) > 1e-6)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Near.Name} weights must lie in [0, 1] and sum to 1; they sum to {prior.Sum():R}."));
+            }
+        }
+
+        var strength = parsed.GetValue(NearStrength);
+        if (!(strength >= 0) || double.IsInfinity(strength))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{NearStrength.Name} must be a finite number ≥ 0; it is {strength:R}."));
+        }
+
+        var divergence = NearDivergence.Value(parsed);
+        if (divergence == MixtureDivergence.KullbackLeibler && prior.Any(w => w <= 0))
+        {
+            throw new UsageException($"{Near.Name} gives a domain no weight, where KL(h‖prior) is infinite; give it a positive weight or set {NearDivergence.Option.Name} squared.");
+        }
+
+        return new MixturePrior(prior, strength, divergence);
     }
 
     /// <summary>The objective over <paramref name="domains"/>.</summary>

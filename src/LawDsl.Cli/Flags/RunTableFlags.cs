@@ -37,6 +37,8 @@ internal sealed class RunTableFlags : IFlagGroup
         Ignore = _names.Bind(nameof(RunTableCsvOptions.IgnoredColumns), new Option<string[]>("--ignore") { Description = "Columns to skip (run ids, notes)", AllowMultipleArgumentsPerToken = true });
         Tolerance = _names.Bind(nameof(RunTableCsvOptions.WeightSumTolerance), new Option<double>("--weight-tolerance") { Description = "How far a run's weights may sum from 1", DefaultValueFactory = _ => Defaults.WeightSumTolerance });
         Renormalize = _names.Bind(nameof(RunTableCsvOptions.Renormalize), new Option<bool>("--renormalize") { Description = "Divide each run's weights by their sum instead of rejecting sums off by more than the tolerance" });
+        Targets = _names.Bind(nameof(RunTableCsvOptions.Targets), new Option<string[]>("--target") { Description = "Fit and optimize this column instead of every domain's loss (a domain, <name>_loss, or any metric column); repeat for several; COLUMN=WEIGHT weighs it in the mixture objective" });
+        HigherIsBetter = new Option<string[]>("--higher-is-better") { Description = "A --target column where larger is better (an accuracy): the mixture maximizes it" };
         MinModelSize = new Option<double?>("--min-n") { Description = "Use only runs with N at least this (law units)" };
         MaxModelSize = new Option<double?>("--max-n") { Description = "Use only runs with N at most this (law units)" };
         MinTokens = new Option<double?>("--min-d") { Description = "Use only runs with D at least this (law units)" };
@@ -70,6 +72,10 @@ internal sealed class RunTableFlags : IFlagGroup
 
     public Option<bool> Renormalize { get; }
 
+    public Option<string[]> Targets { get; }
+
+    public Option<string[]> HigherIsBetter { get; }
+
     public Option<double?> MinModelSize { get; }
 
     public Option<double?> MaxModelSize { get; }
@@ -89,7 +95,7 @@ internal sealed class RunTableFlags : IFlagGroup
             command.Add(Runs);
         }
 
-        foreach (var option in new Option[] { ModelSizeUnit, TokensUnit, ModelSize, Tokens, ModelSizeColumn, TokensColumn, LossColumns, Covariates, Ignore, Tolerance, Renormalize, MinModelSize, MaxModelSize, MinTokens, MaxTokens })
+        foreach (var option in new Option[] { ModelSizeUnit, TokensUnit, ModelSize, Tokens, ModelSizeColumn, TokensColumn, LossColumns, Covariates, Ignore, Tolerance, Renormalize, Targets, HigherIsBetter, MinModelSize, MaxModelSize, MinTokens, MaxTokens })
         {
             command.Add(option);
         }
@@ -97,6 +103,41 @@ internal sealed class RunTableFlags : IFlagGroup
 
     /// <summary>The run table's path (null only when it is optional and absent).</summary>
     public string PathOf(ParseResult parsed) => PathFlag is { } flag ? parsed.GetValue(flag)! : parsed.GetValue(Runs)!;
+
+    /// <summary>The --target columns in order, each with its objective weight when given as COLUMN=WEIGHT.</summary>
+    public IReadOnlyList<(RunTarget Target, double? Weight)> TargetsOf(ParseResult parsed)
+    {
+        var higher = parsed.GetValue(HigherIsBetter) ?? [];
+        var targets = new List<(RunTarget, double?)>();
+        foreach (var text in parsed.GetValue(Targets) ?? [])
+        {
+            var (name, weight) = (text, (double?)null);
+            if (text.Contains('=', StringComparison.Ordinal))
+            {
+                var (column, value) = DomainValues.Split(text, Targets.Name);
+                (name, weight) = (column, ParseWeight(column, value));
+            }
+
+            targets.Add((new RunTarget(name, higher.Contains(name)), weight));
+        }
+
+        if (higher.FirstOrDefault(h => !targets.Any(t => t.Item1.Name == h)) is { } stray)
+        {
+            throw new UsageException($"{HigherIsBetter.Name} '{stray}' is not one of the {Targets.Name} columns; name it with {Targets.Name} too.");
+        }
+
+        if (targets.Count(t => t.Item2 is not null) is var weighted && weighted > 0 && weighted < targets.Count)
+        {
+            throw new UsageException($"{Targets.Name}: give every target a weight (COLUMN=WEIGHT) or none.");
+        }
+
+        return targets;
+
+        double ParseWeight(string name, string value) =>
+            double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) && double.IsFinite(weight) && weight >= 0
+                ? weight
+                : throw new UsageException($"{Targets.Name} {name}={value}: the weight must be a finite number ≥ 0.");
+    }
 
     /// <summary>The options, checked by the library's own rules with messages that name the flags.</summary>
     public RunTableCsvOptions OptionsOf(ParseResult parsed)
@@ -124,6 +165,7 @@ internal sealed class RunTableFlags : IFlagGroup
             IgnoredColumns = parsed.GetValue(Ignore) ?? [],
             WeightSumTolerance = parsed.GetValue(Tolerance),
             Renormalize = parsed.GetValue(Renormalize),
+            Targets = [.. TargetsOf(parsed).Select(t => t.Target)],
             OptionNames = _names.Of,
         };
         if (options.FirstProblem() is { } problem)

@@ -12,7 +12,7 @@ internal interface ILawTool
 
     ILawCandidate Candidate { get; }
 
-    ParameterLayout Layout(int domains);
+    ParameterLayout Layout(int domains, int outputs);
 
     FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation);
 
@@ -33,24 +33,27 @@ internal sealed class LawTool<TLaw> : ILawTool
 
     public ILawCandidate Candidate { get; } = new LawCandidate<TLaw>();
 
-    public ParameterLayout Layout(int domains) => TLaw.CreateLayout(domains);
+    public ParameterLayout Layout(int domains, int outputs) => TLaw.CreateLayout(domains, outputs);
 
     public FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation) =>
         LawFitter.Fit<TLaw>(runs, objective, options, progress, cancellation).Summarize();
 
     public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options) =>
-        MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.DomainNames.Count, scale, objective, constraints, options) with
-        {
-            DomainNames = fit.DomainNames,
-            FittedScales = fit.FittedScales == default ? null : fit.FittedScales,
-        };
+        Named(MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.DomainNames.Count, fit.Targets ?? [.. fit.DomainNames.Select(d => new RunTarget(d))], scale, objective, constraints, options), fit);
+
+    private static MixtureResult Named(MixtureResult result, FitSummary fit) => result with
+    {
+        DomainNames = fit.DomainNames,
+        FittedScales = fit.FittedScales == default ? null : fit.FittedScales,
+        Unregularized = result.Unregularized is { } plain ? Named(plain, fit) : null,
+    };
 
     public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);
 
     public double[] Predict(IReadOnlyList<double> parameters, RunTable runs)
     {
-        var predictions = new double[runs.Rows * runs.Domains];
+        var predictions = new double[runs.Rows * runs.Outputs];
         TLaw.Evaluate(parameters.ToArray(), runs, predictions);
         return predictions;
     }

@@ -47,7 +47,7 @@ internal static class FitFile
             throw new BadInputException($"{flag} '{path}': {unknown.Message}");
         }
 
-        var layout = law.Layout(fit.DomainNames.Count);
+        var layout = law.Layout(fit.DomainNames.Count, fit.Targets?.Count ?? fit.DomainNames.Count);
         if (!fit.ParameterNames.SequenceEqual(layout.Names) || fit.Parameters.Count != layout.Count)
         {
             throw new BadInputException($"{flag} '{path}' does not hold the parameters of '{law.Name}' for {fit.DomainNames.Count} domains: expected {layout.Count} ({string.Join(", ", layout.Names.Take(4))}, …), found {fit.Parameters.Count} ({string.Join(", ", fit.ParameterNames.Take(4))}, …).");
@@ -93,11 +93,16 @@ internal static class FitFile
     }
 
     /// <summary>Throws unless the fit was made for exactly the table's domains, in its order.</summary>
-    public static void RequireDomains(FitSummary fit, IReadOnlyList<string> domains, string path, string flag)
+    public static void RequireDomains(FitSummary fit, IReadOnlyList<string> domains, string path, string flag, IReadOnlyList<string>? outputs = null)
     {
         if (!fit.DomainNames.SequenceEqual(domains))
         {
             throw new BadInputException($"{flag} '{path}' is for domains {string.Join(", ", fit.DomainNames)}; the run table has {string.Join(", ", domains)}.");
+        }
+
+        if (outputs is not null && !(fit.Targets?.Select(t => t.Name) ?? fit.DomainNames).SequenceEqual(outputs))
+        {
+            throw new BadInputException($"{flag} '{path}' predicts {string.Join(", ", fit.Targets?.Select(t => t.Name) ?? fit.DomainNames)}; the run table's targets are {string.Join(", ", outputs)} (set --target to match).");
         }
     }
 }

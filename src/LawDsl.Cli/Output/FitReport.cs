@@ -11,6 +11,10 @@ internal static class FitReport
     {
         var culture = CultureInfo.InvariantCulture;
         console.Write(new Text($"{fit.Law}: {fit.ObjectiveDescription}, objective {fit.Objective.ToString("G8", culture)}, {(fit.Converged ? "converged" : "NOT converged")}\n"));
+        if (fit.Targets is { } targets)
+        {
+            console.Write(new Text($"targets {string.Join(", ", targets)} from the weights of {string.Join(", ", fit.DomainNames)}\n"));
+        }
         var table = new Table().AddColumns("parameter", "value", "standard error");
         for (var p = 0; p < fit.Parameters.Count; p++)
         {

@@ -153,7 +153,7 @@ internal sealed class CsvColumns
             else
             {
                 problems.Add(new RunDataProblem(source, 1, name, null,
-                    $"The column is not a weight, loss, model size, token count or covariate; list it in {options.Named(nameof(options.IgnoredColumns))} or {options.Named(nameof(options.Covariates))}."));
+                    $"The column is not a weight, loss, model size, token count or covariate; list it in {options.Named(nameof(options.IgnoredColumns))} or {options.Named(nameof(options.Covariates))}, or fit it with {options.Named(nameof(options.Targets))}."));
             }
         }
 

@@ -63,7 +63,7 @@ public sealed record MixtureObjective
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(domain, domains);
         var weights = new double[domains];
         weights[domain] = 1;
-        return new MixtureObjective(name is null ? string.Create(CultureInfo.InvariantCulture, $"loss of domain {domain}") : $"loss of {name}", weights, false);
+        return new MixtureObjective(name is null ? string.Create(CultureInfo.InvariantCulture, $"predicted output {domain}") : "predicted " + name, weights, false);
     }
 
     /// <summary>The weight of each output for a smooth objective (1/O each for the mean).</summary>

@@ -120,8 +120,8 @@ public sealed class ToolOptionsTests : IDisposable
         Assert.True(code == ExitCodes.Success, error);
         using var result = JsonDocument.Parse(output);
         var weights = result.RootElement.GetProperty("Mixture").EnumerateArray().Select(d => d.GetProperty("Weight").GetDouble()).ToArray();
-        Assert.Equal("loss of c", result.RootElement.GetProperty("Objective").GetString());
-        Assert.Contains("loss of c:", error, StringComparison.Ordinal);
+        Assert.Equal("predicted c", result.RootElement.GetProperty("Objective").GetString());
+        Assert.Contains("predicted c:", error, StringComparison.Ordinal);
 
         var fit = JsonSerializer.Deserialize(File.ReadAllText(fitPath), FitJson.Default.FitSummary)!;
         var constraints = new MixtureConstraints { Lower = [1e-4, 1e-4, 1e-4], Upper = [1, 0.2, 1], Fixed = new Dictionary<int, double> { [0] = 0.3 } };
