@@ -52,6 +52,7 @@ public static class PaperJob
         var atFitted = Optimum(parameters, runs, fittedScale, constraints);
         var atTarget = Optimum(parameters, runs, targetScale, constraints);
         PrintMixtures(console, runs, atFitted, atTarget);
+        var evaluationTarget = EvaluationTargetStep.Run(runs, fitOptions, targetScale, options.Seed, console);
 
         var smallest = runs.ModelSizes[0];
         var grid = Enumerable.Range(0, 8).Select(s => smallest * Math.Pow(options.TargetModelSize / smallest, s / 7.0)).ToArray();
@@ -59,7 +60,7 @@ public static class PaperJob
 
         var plots = Plots.Write(options.OutputDirectory, runs, holdout, parameters, byModelSize);
         console.MarkupLine($"[bold]Plots:[/] {Markup.Escape(string.Join(", ", plots))}");
-        var report = new PaperReport(source, runs.DomainNames, runs.Rows, comparison, extrapolation, atFitted, atTarget, byModelSize, plots, watch.Elapsed.TotalSeconds);
+        var report = new PaperReport(source, runs.DomainNames, runs.Rows, comparison, extrapolation, atFitted, atTarget, byModelSize, plots, watch.Elapsed.TotalSeconds) { EvaluationTarget = evaluationTarget };
         if (options.JsonPath is { } json)
         {
             JsonReport.Write(json, report);

@@ -20,4 +20,8 @@ public sealed record PaperReport(
     MixtureAtScale TargetOptimum,
     IReadOnlyList<MixtureAtScale> OptimumByModelSize,
     IReadOnlyList<string> Plots,
-    double WallSeconds);
+    double WallSeconds)
+{
+    /// <summary>The step for an evaluation-only target, when the runs have one.</summary>
+    public EvaluationTargetResult? EvaluationTarget { get; init; }
+}

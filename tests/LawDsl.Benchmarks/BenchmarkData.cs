@@ -11,15 +11,7 @@ namespace LawDsl.Benchmarks;
 /// </summary>
 internal static class BenchmarkData
 {
-    public static readonly double[] Published =
-    [
-        1.2931, 0.2504, 0.7759, 4.2533, 0.8209, 2.1420, 0.9245,
-        6.1217, 3.3571, 7.8612, 7.3098, 2.3083, 3.8489, 2.3059,
-        0.3931, 0.4080, 0.7319, 1.2868, 0.7130, 2.0230, 0.8802,
-        0.9685, 1.6999, 0.3088, 0.0827, 1.0596, 0.0777, 0.5132,
-        0.9448, 0.8770, 0.5612, 0.0000, 2.4074, 0.0001, 1.3406,
-        4.877181,
-    ];
+    public static readonly double[] Published = LawDsl.Laws.PublishedFits.CapacityNoiseSlimPajama;
 
     private static readonly int[] ValidationRows = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58];
 

@@ -150,7 +150,8 @@ internal static class Operations
 
     /// <summary>
     /// y·x^(y−1) from (x, y, v = x^y): y·v/x, reusing the power, except at x = 0, where it is 0 for y &gt; 1, 1 for y = 1,
-    /// +∞ for 0 &lt; y &lt; 1 and 0 for y = 0. The lanes test for a zero base first, so the common case costs one division.
+    /// +∞ for 0 &lt; y &lt; 1 and 0 for y = 0, and where v = 0 at x ≠ 0 (an infinite exponent, or an underflow), where it is
+    /// 0. The lanes test for a zero base or power first, so the common case costs one division.
     /// </summary>
     public static readonly Operation PowSlope = new(
         "powSlope", 3, null, false, "PowSlope", LaneForm.Method,

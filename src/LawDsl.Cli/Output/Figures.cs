@@ -15,23 +15,23 @@ internal static class Figures
     public static IReadOnlyList<string> PredictedVsObserved(string folder, string name, string title, RunTable runs, double[] predictions)
     {
         var plot = new Plot();
-        for (var i = 0; i < runs.Domains; i++)
+        for (var i = 0; i < runs.Outputs; i++)
         {
-            var observed = runs.Loss(i).ToArray();
+            var observed = runs.TargetValue(i).ToArray();
             var counted = Enumerable.Range(0, runs.Rows).Where(r => !double.IsNaN(observed[r])).ToArray();
             var points = plot.Add.ScatterPoints(counted.Select(r => observed[r]).ToArray(), counted.Select(r => predictions[(i * runs.Rows) + r]).ToArray());
-            points.LegendText = runs.DomainNames[i];
+            points.LegendText = runs.OutputNames[i];
         }
 
-        var losses = runs.Losses.ToArray().Where(double.IsFinite).ToArray();
+        var losses = runs.TargetValues.ToArray().Where(double.IsFinite).ToArray();
         if (losses.Length > 0)
         {
             plot.Add.Line(losses.Min(), losses.Min(), losses.Max(), losses.Max()).LinePattern = LinePattern.Dashed;
         }
 
         plot.Title(title);
-        plot.XLabel("observed loss");
-        plot.YLabel("predicted loss");
+        plot.XLabel(runs.OutputsAreDomains ? "observed loss" : "observed");
+        plot.YLabel(runs.OutputsAreDomains ? "predicted loss" : "predicted");
         plot.ShowLegend();
         return Save(plot, folder, name);
     }

@@ -5,7 +5,9 @@ namespace LawDsl.Data;
 
 /// <summary>
 /// Reads run tables from JSON: <c>{"domains": [...], "runs": [{"weights": [...] or {...}, "modelSize": n, "tokens": d,
-/// "losses": [...] or {...}, "covariates": {...}}]}</c>. Values are in the law's units; a missing or null loss is missing.
+/// "losses": [...] or {...}, "covariates": {...}, "metrics": {...}}]}</c>. Values are in the law's units; a missing or
+/// null loss is missing. <c>metrics</c> holds losses of evaluation-only domains and other measured quantities by name (a
+/// run may lack one: it is missing there), which <see cref="RunTable.WithTargets"/> can fit.
 /// Every problem is reported with its JSON path (<c>runs[3].losses.book</c>).
 /// </summary>
 /// <example>
@@ -88,6 +90,7 @@ public static class RunTableJson
             var modelSize = new double[runs.Count];
             var tokens = new double[runs.Count];
             var covariates = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            var metrics = new Dictionary<string, double[]>(StringComparer.Ordinal);
             for (var r = 0; r < runs.Count; r++)
             {
                 var path = string.Create(CultureInfo.InvariantCulture, $"runs[{r}]");
@@ -121,6 +124,20 @@ public static class RunTableJson
                         column[r] = Value(covariate.Value, $"{path}.covariates.{covariate.Name}", CellRule.Finite);
                     }
                 }
+
+                if (run.ValueKind == JsonValueKind.Object && run.TryGetProperty("metrics", out var measured) && measured.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var metric in measured.EnumerateObject())
+                    {
+                        if (!metrics.TryGetValue(metric.Name, out var column))
+                        {
+                            column = Enumerable.Repeat(double.NaN, runs.Count).ToArray();
+                            metrics[metric.Name] = column;
+                        }
+
+                        column[r] = metric.Value.ValueKind == JsonValueKind.Null ? double.NaN : Value(metric.Value, $"{path}.metrics.{metric.Name}", CellRule.Finite);
+                    }
+                }
             }
 
             foreach (var (name, column) in covariates)
@@ -132,7 +149,7 @@ public static class RunTableJson
                 }
             }
 
-            return problems.Count == 0 ? new RunTable(domains, weights, modelSize, tokens, losses, covariates) : null;
+            return problems.Count == 0 ? new RunTable(domains, weights, modelSize, tokens, losses, covariates, metrics) : null;
         }
 
         private double[] PerDomain(JsonElement run, string path, string name, List<string> domains, bool required, CellRule rule)

@@ -143,7 +143,7 @@ public readonly struct Vector256Lane : ILane<Vector256Lane>
     public static Vector256Lane PowSlope(Vector256Lane x, Vector256Lane y, Vector256Lane power)
     {
         var slope = y._value * power._value / x._value;
-        if (!Vector256.EqualsAny(x._value, Vector256<double>.Zero))
+        if (!Vector256.EqualsAny(x._value, Vector256<double>.Zero) && !Vector256.EqualsAny(power._value, Vector256<double>.Zero))
         {
             return new(slope);
         }

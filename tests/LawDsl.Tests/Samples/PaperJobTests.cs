@@ -36,6 +36,22 @@ public sealed class PaperJobTests
         Assert.StartsWith("simulator", report.DataSource);
     }
 
+    [Fact]
+    public void The_evaluation_only_step_fits_openhermes_on_SlimPajama_and_sets_its_mixture_beside_the_mean_loss_one()
+    {
+        Assert.SkipWhen(SharedData.File("slimpajama7_upto937M.csv") is null, RealData.Missing("slimpajama7_upto937M.csv"));
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        var simulated = new LawDsl.Simulation.MixtureSimulator(4, 1);
+        var runs = simulated.Runs(simulated.RandomMixtures(8, 1), [60, 120], [2, 4], 1);
+        var result = EvaluationTargetStep.Run(runs, new LawDsl.Fitting.FitOptions { Starts = 8, Seed = 1 }, new LawDsl.ScalePoint(1300, 30), seed: 1, console)!;
+        Assert.Equal("openhermes", result.Target);
+        Assert.EndsWith("slimpajama7_upto937M.csv", result.Source, StringComparison.Ordinal);
+        Assert.True(result.AdditiveTestMre < result.ChinchillaTestMre, writer.ToString());
+        Assert.True(result.DistanceFromMeanOptimum > 0.1, writer.ToString());
+        Assert.Contains("Evaluation-only target openhermes", writer.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "--starts", "many" }, "Cannot parse argument 'many' for option '--starts' as expected type 'System.Int32'.")]
     [InlineData(new[] { "--starts", "0" }, "'--starts' must be at least 1, not 0.")]
