@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LawDsl;
 
 /// <summary>
@@ -12,31 +10,17 @@ namespace LawDsl;
 /// </remarks>
 public readonly struct PerOutput
 {
-    private readonly double[] _values;
-    private readonly int _offset;
+    private readonly ValueSpan _values;
 
     /// <summary>Creates a view of <paramref name="count"/> values of <paramref name="values"/> starting at <paramref name="offset"/>.</summary>
-    public PerOutput(double[] values, int offset, int count)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (offset < 0 || count < 0 || offset + count > values.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(offset), string.Create(CultureInfo.InvariantCulture, $"A view of {count} values at {offset} does not fit in {values.Length} values."));
-        }
-
-        _values = values;
-        _offset = offset;
-        Count = count;
-    }
+    public PerOutput(double[] values, int offset, int count) => _values = new ValueSpan(values, offset, count);
 
     /// <summary>The number of outputs.</summary>
-    public int Count { get; }
+    public int Count => _values.Count;
 
     /// <summary>The value for output <paramref name="output"/>.</summary>
-    public double this[int output] => (uint)output < (uint)Count
-        ? _values[_offset + output]
-        : throw new ArgumentOutOfRangeException(nameof(output), string.Create(CultureInfo.InvariantCulture, $"Output {output} is outside 0..{Count - 1}."));
+    public double this[int output] => _values.At(output, "Output", nameof(output));
 
     /// <summary>A copy of the values, by output.</summary>
-    public double[] ToArray() => _values.AsSpan(_offset, Count).ToArray();
+    public double[] ToArray() => _values.ToArray();
 }
