@@ -199,6 +199,23 @@ public sealed class RunTable
         return new RunTable(this, [.. targets], domains, values);
     }
 
+    /// <summary>The same runs and outputs with other observed values (output-major, NaN where missing): a residual bootstrap's replicate.</summary>
+    internal RunTable WithTargetValues(double[] values)
+    {
+        if (values.Length != Outputs * Rows)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{values.Length} values for {Outputs} outputs x {Rows} runs."), nameof(values));
+        }
+
+        if (!OutputsAreDomains)
+        {
+            return new RunTable(this, _targets, _targetDomains, values);
+        }
+
+        // The outputs are the domains' losses: the new values are the losses, so that both views agree.
+        return new RunTable(DomainNames, _weights, ModelSizeColumn, TokensColumn, values, _covariates, _extraLosses);
+    }
+
     /// <summary>A named covariate column.</summary>
     /// <exception cref="KeyNotFoundException">The table has no such column; the message lists the ones it has.</exception>
     public ReadOnlySpan<double> Covariate(string name) => _covariates.TryGetValue(name, out var column)

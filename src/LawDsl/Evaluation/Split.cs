@@ -47,10 +47,7 @@ public static class Splits
     public static IReadOnlyList<Split> LeaveMixturesOut(RunTable runs, int folds, int seed)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var groups = Enumerable.Range(0, runs.Rows)
-            .GroupBy(r => string.Join(",", Enumerable.Range(0, runs.Domains).Select(j => Math.Round(runs.Weight(j)[r], 9).ToString("R", CultureInfo.InvariantCulture))))
-            .Select(g => g.ToArray())
-            .ToArray();
+        var groups = MixtureGroups.Of(runs);
         RequireFolds(folds, groups.Length);
         var order = Shuffled(groups.Length, seed);
         return Enumerable.Range(0, folds).Select(f =>

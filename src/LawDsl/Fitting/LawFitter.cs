@@ -118,7 +118,7 @@ internal sealed class StartWorker<TLaw>
     {
         var layout = _problem.Layout;
         var options = _options;
-        var random = new Random(HashCode.Combine(options.Seed, index, 0x5eed));
+        var random = new Random(SeedMix.Of(options.Seed, index, 0x5eed));
         var current = (double[])best.Clone();
         var currentObjective = bestOutcome.Objective;
         var trial = new double[best.Length];

@@ -182,7 +182,7 @@ public static class MixtureOptimizer
     }
 
     /// <summary>+1 for an output where lower is better, −1 where higher is.</summary>
-    private static double[] Senses(IReadOnlyList<RunTarget> outputs) => [.. outputs.Select(o => o.HigherIsBetter ? -1.0 : 1.0)];
+    internal static double[] Senses(IReadOnlyList<RunTarget> outputs) => [.. outputs.Select(o => o.HigherIsBetter ? -1.0 : 1.0)];
 
     /// <summary>
     /// How much the objective rises when each domain's weight moves by ±<paramref name="step"/> (the others absorbing

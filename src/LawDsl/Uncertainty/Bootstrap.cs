@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using LawDsl.Data;
+using LawDsl.Fitting;
+
+namespace LawDsl.Uncertainty;
+
+/// <summary>
+/// Refits a law to resampled runs, many times, to see how much its parameters, predictions and chosen mixture move:
+/// each replicate resamples (whole mixtures by default), and one local solve starts from the main fit's parameters, so
+/// a replicate costs one warm solve, not a multi-start fit. Replicates run in parallel, each with its own seed, so the
+/// result is the same for a seed whatever the parallelism; cancelled, it keeps the replicates that finished.
+/// </summary>
+/// <example>
+/// <code>
+/// var fit = LawFitter.Fit&lt;CapacityNoiseLaw&gt;(runs, objective, new FitOptions { Starts = 64 });
+/// var bootstrap = Bootstrap.Run(fit, runs, objective, new BootstrapOptions { Replicates = 200 });
+/// var optimum = bootstrap.Optimum(new ScalePoint(1300, 30));
+/// Console.WriteLine(optimum.Report());
+/// </code>
+/// </example>
+public static class Bootstrap
+{
+    /// <summary>Bootstraps <paramref name="fit"/>, which was fitted to <paramref name="runs"/> under <paramref name="objective"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The fit found no finite optimum.</exception>
+    public static BootstrapResult<TLaw> Run<TLaw>(
+        FitResult<TLaw> fit,
+        RunTable runs,
+        FitObjective? objective = null,
+        BootstrapOptions? options = null,
+        IProgress<BootstrapProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(runs);
+        objective ??= new FitObjective();
+        options ??= new BootstrapOptions();
+        options.Validate();
+        var main = fit.Parameters;
+        var watch = Stopwatch.StartNew();
+        var resampler = new Resampler<TLaw>(runs, main, options.Resampling);
+        var replicates = new BootstrapReplicate?[options.Replicates];
+        var completed = 0;
+        Parallel.For(
+            0,
+            options.Replicates,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            (index, state) =>
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    state.Stop();
+                    return;
+                }
+
+                var sample = resampler.Draw(new Random(SeedMix.Of(options.Seed, index, 0xb007)));
+                var problem = new FitProblem<TLaw>(sample, objective);
+                var x = (double[])main.Clone();
+                var outcome = new LevenbergMarquardt(problem, problem.Layout.Lower, problem.Layout.Upper).Minimize(x, options.SolverOptions, cancellationToken);
+                if (outcome.Exit == FitExit.Cancelled || !double.IsFinite(outcome.Objective))
+                {
+                    return;
+                }
+
+                replicates[index] = new BootstrapReplicate(index, x, outcome.Objective, outcome.Converged);
+                progress?.Report(new BootstrapProgress(Interlocked.Increment(ref completed), options.Replicates));
+            });
+
+        return new BootstrapResult<TLaw>(fit, [.. replicates.OfType<BootstrapReplicate>()], options, cancellationToken.IsCancellationRequested, watch.Elapsed);
+    }
+
+    /// <summary>The rows of one replicate under <paramref name="resampling"/> (for <see cref="BootstrapResampling.Residuals"/>, every row once).</summary>
+    internal static int[] DrawRows(RunTable runs, BootstrapResampling resampling, Random random)
+    {
+        switch (resampling)
+        {
+            case BootstrapResampling.Mixtures:
+                var groups = MixtureGroups.Of(runs);
+                return [.. Enumerable.Range(0, groups.Length).SelectMany(_ => groups[random.Next(groups.Length)])];
+            case BootstrapResampling.Runs:
+                return [.. Enumerable.Range(0, runs.Rows).Select(_ => random.Next(runs.Rows))];
+            default:
+                return [.. Enumerable.Range(0, runs.Rows)];
+        }
+    }
+
+    /// <summary>Draws replicate tables: resampled rows, or for residuals the main fit's predictions plus resampled residuals.</summary>
+    private sealed class Resampler<TLaw>
+        where TLaw : IMixingLaw<TLaw>
+    {
+        private readonly RunTable _runs;
+        private readonly BootstrapResampling _resampling;
+        private readonly double[] _predictions = [];
+        private readonly int[][] _observed = [];
+
+        public Resampler(RunTable runs, double[] parameters, BootstrapResampling resampling)
+        {
+            _runs = runs;
+            _resampling = resampling;
+            if (resampling == BootstrapResampling.Residuals)
+            {
+                _predictions = new double[runs.Outputs * runs.Rows];
+                TLaw.Evaluate(parameters, runs, _predictions);
+                _observed = [.. Enumerable.Range(0, runs.Outputs).Select(i => Enumerable.Range(0, runs.Rows).Where(r => !double.IsNaN(runs.TargetValue(i)[r])).ToArray())];
+            }
+        }
+
+        public RunTable Draw(Random random)
+        {
+            if (_resampling != BootstrapResampling.Residuals)
+            {
+                return _runs.Select(DrawRows(_runs, _resampling, random));
+            }
+
+            var rows = _runs.Rows;
+            var values = Enumerable.Repeat(double.NaN, _runs.Outputs * rows).ToArray();
+            for (var i = 0; i < _runs.Outputs; i++)
+            {
+                var observed = _observed[i];
+                foreach (var r in observed)
+                {
+                    var donor = observed[random.Next(observed.Length)];
+                    var residual = _runs.TargetValue(i)[donor] - _predictions[(i * rows) + donor];
+                    values[(i * rows) + r] = _predictions[(i * rows) + r] + residual;
+                }
+            }
+
+            return _runs.WithTargetValues(values);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using LawDsl.Fitting;
+using LawDsl.Mixtures;
+
+namespace LawDsl.Uncertainty;
+
+/// <summary>The replicates of a bootstrap and what they say about the fit's parameters, predictions and chosen mixture.</summary>
+/// <typeparam name="TLaw">The law.</typeparam>
+public sealed class BootstrapResult<TLaw>
+    where TLaw : IMixingLaw<TLaw>
+{
+    internal BootstrapResult(FitResult<TLaw> fit, IReadOnlyList<BootstrapReplicate> replicates, BootstrapOptions options, bool cancelled, TimeSpan elapsed)
+    {
+        Fit = fit;
+        Replicates = replicates;
+        Requested = options.Replicates;
+        Resampling = options.Resampling;
+        Cancelled = cancelled;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>The main fit.</summary>
+    public FitResult<TLaw> Fit { get; }
+
+    /// <summary>The replicates that finished with a finite objective, by index.</summary>
+    public IReadOnlyList<BootstrapReplicate> Replicates { get; }
+
+    /// <summary>The replicates requested.</summary>
+    public int Requested { get; }
+
+    /// <summary>How runs were resampled.</summary>
+    public BootstrapResampling Resampling { get; }
+
+    /// <summary>Whether the bootstrap was cancelled (<see cref="Replicates"/> holds those that finished).</summary>
+    public bool Cancelled { get; }
+
+    /// <summary>Wall time.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Central <paramref name="level"/> percentile intervals of every parameter.</summary>
+    public IReadOnlyList<ValueInterval> ParameterIntervals(double level = 0.9)
+    {
+        Laplace.RequireLevel(level);
+        var main = Fit.Parameters;
+        return [.. Enumerable.Range(0, main.Length).Select(p => ValueInterval.Percentile(Fit.Layout.Names[p], main[p], [.. Replicates.Select(r => r.Parameters[p])], level))];
+    }
+
+    /// <summary>Central <paramref name="level"/> intervals of every output at <paramref name="mixture"/> and <paramref name="scale"/>.</summary>
+    public IReadOnlyList<ValueInterval> Predict(IReadOnlyList<double> mixture, ScalePoint scale, double level = 0.9)
+    {
+        ArgumentNullException.ThrowIfNull(mixture);
+        Laplace.RequireLevel(level);
+        var main = Outputs(Fit.Parameters, mixture, scale);
+        var samples = Replicates.Select(r => Outputs(r.Parameters, mixture, scale)).ToList();
+        return [.. Enumerable.Range(0, main.Length).Select(i => ValueInterval.Percentile(Fit.OutputNames[i], main[i], [.. samples.Select(s => s[i])], level))];
+    }
+
+    /// <summary>
+    /// The optimal mixture at <paramref name="scale"/> and how sure it is: each replicate's own optimum (intervals per
+    /// domain), the main optimum's objective under every replicate, its regret (how much worse than each replicate's own
+    /// optimum), and, with a <paramref name="baseline"/>, the share of replicates under which it beats the baseline.
+    /// </summary>
+    public MixtureUncertainty Optimum(
+        ScalePoint scale,
+        MixtureObjective? objective = null,
+        MixtureConstraints? constraints = null,
+        MixtureOptions? options = null,
+        IReadOnlyList<double>? baseline = null,
+        double level = 0.9)
+    {
+        Laplace.RequireLevel(level);
+        objective ??= MixtureObjective.Mean;
+        var main = MixtureOptimizer.Optimize(Fit, scale, objective, constraints, options);
+        var domains = Fit.Layout.Domains;
+        if (baseline is not null && baseline.Count != domains)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The baseline mixture has {baseline.Count} weights; the fit has {domains} domains."), nameof(baseline));
+        }
+
+        var senses = MixtureOptimizer.Senses(Fit.Targets);
+        var optima = new double[Replicates.Count][];
+        var atMain = new double[Replicates.Count];
+        var regret = new double[Replicates.Count];
+        var wins = new bool[Replicates.Count];
+        Parallel.For(0, Replicates.Count, b =>
+        {
+            var parameters = Replicates[b].Parameters;
+            var own = MixtureOptimizer.Optimize<TLaw>(parameters, domains, Fit.Targets, scale, objective, constraints, options);
+            var evaluator = new MixtureEvaluator<TLaw>(parameters, domains, senses, scale, objective);
+            optima[b] = own.Mixture;
+            atMain[b] = evaluator.Exact(main.Mixture);
+            regret[b] = Math.Max(0, atMain[b] - own.Objective);
+            wins[b] = baseline is not null && atMain[b] < evaluator.Exact([.. baseline]);
+        });
+
+        var names = Fit.DomainNames;
+        return new MixtureUncertainty(
+            main,
+            level,
+            [.. Enumerable.Range(0, domains).Select(j => ValueInterval.Percentile(names[j], main.Mixture[j], [.. optima.Select(h => h[j])], level))],
+            ValueInterval.Percentile(main.ObjectiveDescription, main.Objective, atMain, level),
+            regret.Length == 0 ? double.NaN : regret.Average(),
+            regret.Length == 0 ? double.NaN : ValueInterval.Quantile([.. regret.Order()], level),
+            baseline is null || wins.Length == 0 ? null : wins.Count(w => w) / (double)wins.Length,
+            Replicates.Count);
+    }
+
+    /// <summary>The parameters' intervals and the bootstrap's own account (replicates, resampling, time).</summary>
+    public string Report(double level = 0.9)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        var converged = Replicates.Count(r => r.Converged);
+        text.AppendLine(culture, $"bootstrap of {TLaw.Name}: {Replicates.Count} of {Requested} replicates ({Resampling} resampled, {converged} converged){(Cancelled ? ", CANCELLED" : string.Empty)}; {Elapsed.TotalSeconds:F1} s; {level:P0} percentile intervals");
+        foreach (var interval in ParameterIntervals(level))
+        {
+            text.AppendLine(culture, $"  {interval}");
+        }
+
+        return text.ToString();
+    }
+
+    private double[] Outputs(double[] parameters, IReadOnlyList<double> mixture, ScalePoint scale)
+    {
+        var losses = new double[Fit.Targets.Count];
+        TLaw.MixtureGradient(parameters, [.. mixture], scale, losses, new double[losses.Length * mixture.Count]);
+        return losses;
+    }
+}
