@@ -183,6 +183,13 @@ public sealed class LanguageTests
         AssertExact(Header + "[MixingLaw] public partial class SignedZero { [Parameter(Lower = 0, Upper = 1, Start = [0, 1])] public partial PerDomain E { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal), zeroWeights: true);
 
     [Theory]
+    [InlineData("Math.Sqrt(P[i] - (3.117 < h[i] ? 3.329 : P[i])) * Math.Log(d)")] // x − (c ? y : x) under √: 0 where the method is 0 (fuzzer, seed 1)
+    [InlineData("Math.Cbrt(-(h[i] - h[i])) + (h[i] * d * Math.Cbrt(h[i]))")] // x − x under ∛ (fuzzer, seed 1)
+    [InlineData("Math.Sqrt((h[i] > 0.3 ? h[i] : P[i]) - h[i]) + h[i]")] // the selection on the left
+    public void A_difference_of_a_value_with_itself_has_derivative_zero_under_an_infinite_slope(string expression) =>
+        AssertExact(Header + "[MixingLaw] public partial class SelfDifference { [Parameter(Lower = -1, Upper = 1, Start = [-0.8, 0.8])] public partial PerDomain P { get; } public double Loss(int i, Mixture h, double n, double d) => EXPR + 0 * n; }".Replace("EXPR", expression, StringComparison.Ordinal));
+
+    [Theory]
     [InlineData("E[i] + 1 / Law.Sum(j => C[i, j] * Math.Pow(h[j], G[j]))")] // the additive law's mixture term, per output
     [InlineData("E[i] + Math.Exp(Law.Sum(j => C[i, j] * h[j] * G[j])) / Math.Pow(n, 0.1)")]
     [InlineData("E[i] * Law.Root(l => Law.Sum(j => (h[j] + 0.1) * G[j] * l) - Law.Sum(k => C[i, k]), 1e-6, 1e6)")] // a root per output

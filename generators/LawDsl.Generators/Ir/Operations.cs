@@ -45,7 +45,7 @@ internal static class Operations
         "-", 2, null, false, "-", LaneForm.Infix,
         v => v[0] - v[1],
         // Not 0 − x → −x: for x = +0 the one is +0 and the other −0, and 1/(0 − h) is then +∞, not −∞.
-        a => a[1].IsPositiveZero ? a[0] : null,
+        a => a[1].IsPositiveZero ? a[0] : SelfDifference(a[0], a[1]),
         (_, k) => k == 0 ? One : Node.Const(-1),
         r => Interval.Add(r[0], Interval.Negate(r[1])),
         ArgumentDomain.Any);
@@ -236,6 +236,34 @@ internal static class Operations
         (n, k) => k < 2 ? Zero : Build.Apply(n.Operation!, n[0], n[1], k == 2 ? One : Zero, k == 2 ? Zero : One),
         r => Interval.Hull(r[2], r[3]),
         ArgumentDomain.Any);
+
+    /// <summary>
+    /// x − x is +0 for finite x and NaN otherwise, which is exactly 0·x + 0 (the sign of 0·x is lost adding +0); written
+    /// so, its derivative is exactly 0 instead of the chain rule's ∞·(1 − 1) under a function with an infinite slope at 0
+    /// (√, ∛). A difference with a selection one of whose arms is the other operand is distributed over the selection,
+    /// which is exact (a selection only chooses), so that arm becomes such a self-difference.
+    /// </summary>
+    private static Node? SelfDifference(Node x, Node y)
+    {
+        if (x.Equals(y))
+        {
+            return Build.Apply(Add, Build.Apply(Multiply, Zero, x), Node.Const(0));
+        }
+
+        if (IsSelection(y) && (y[2].Equals(x) || y[3].Equals(x)))
+        {
+            return Build.Apply(y.Operation!, y[0], y[1], Build.Apply(Subtract, x, y[2]), Build.Apply(Subtract, x, y[3]));
+        }
+
+        if (IsSelection(x) && (x[2].Equals(y) || x[3].Equals(y)))
+        {
+            return Build.Apply(x.Operation!, x[0], x[1], Build.Apply(Subtract, x[2], y), Build.Apply(Subtract, x[3], y));
+        }
+
+        return null;
+    }
+
+    private static bool IsSelection(Node node) => node.Is(SelectLess) || node.Is(SelectLessOrEqual) || node.Is(SelectEqual);
 
     private static Node? SmallPower(Node x, Node y)
     {

@@ -99,17 +99,9 @@ internal sealed class RandomLaw
 
         if (roll < 30)
         {
-            // x − x is identically zero, and the chain rule through it meets 0·∞ wherever the outer function has an
-            // infinite slope at 0 (cbrt, sqrt): a limit of the method, not of the generator, so the grammar avoids it.
+            // x − x included: the generator writes it as 0·x + 0, whose derivative is exactly 0 even under √ or ∛.
             var op = new[] { "+", "-", "*", "/" }[_random.Next(4)];
-            var left = Expression(depth - 1, covariate);
-            var right = Expression(depth - 1, covariate);
-            while (op == "-" && right == left)
-            {
-                right = Expression(depth - 1, covariate);
-            }
-
-            return "(" + left + " " + op + " " + right + ")";
+            return "(" + Expression(depth - 1, covariate) + " " + op + " " + Expression(depth - 1, covariate) + ")";
         }
 
         if (roll < 34)
