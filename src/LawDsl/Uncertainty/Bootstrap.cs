@@ -33,11 +33,33 @@ public static class Bootstrap
         where TLaw : IMixingLaw<TLaw>
     {
         ArgumentNullException.ThrowIfNull(fit);
+        return FromParameters<TLaw>(fit.Parameters, runs, objective, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Bootstraps the fit with <paramref name="parameters"/> (a saved fit's, say) of <typeparamref name="TLaw"/> to
+    /// <paramref name="runs"/> under <paramref name="objective"/>: the same as from a <see cref="FitResult{TLaw}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">The parameters do not fit the law for the table's domains and outputs.</exception>
+    public static BootstrapResult<TLaw> FromParameters<TLaw>(
+        IReadOnlyList<double> parameters,
+        RunTable runs,
+        FitObjective? objective = null,
+        BootstrapOptions? options = null,
+        IProgress<BootstrapProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(runs);
         objective ??= new FitObjective();
         options ??= new BootstrapOptions();
         options.Validate();
-        var main = fit.Parameters;
+        var layout = TLaw.CreateLayout(runs.Domains, runs.Outputs);
+        Kernels.KernelArguments.RequireParameters(parameters.Count, layout.Count, TLaw.Name);
+        var main = parameters.ToArray();
+        var fitted = new FittedLaw(main, layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs));
         var watch = Stopwatch.StartNew();
         var resampler = new Resampler<TLaw>(runs, main, options.Resampling);
         var replicates = new BootstrapReplicate?[options.Replicates];
@@ -67,7 +89,7 @@ public static class Bootstrap
                 progress?.Report(new BootstrapProgress(Interlocked.Increment(ref completed), options.Replicates));
             });
 
-        return new BootstrapResult<TLaw>(fit, [.. replicates.OfType<BootstrapReplicate>()], options, cancellationToken.IsCancellationRequested, watch.Elapsed);
+        return new BootstrapResult<TLaw>(fitted, [.. replicates.OfType<BootstrapReplicate>()], options, cancellationToken.IsCancellationRequested, watch.Elapsed);
     }
 
     /// <summary>The rows of one replicate under <paramref name="resampling"/> (for <see cref="BootstrapResampling.Residuals"/>, every row once).</summary>

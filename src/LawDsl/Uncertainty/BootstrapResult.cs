@@ -10,9 +10,9 @@ namespace LawDsl.Uncertainty;
 public sealed class BootstrapResult<TLaw>
     where TLaw : IMixingLaw<TLaw>
 {
-    internal BootstrapResult(FitResult<TLaw> fit, IReadOnlyList<BootstrapReplicate> replicates, BootstrapOptions options, bool cancelled, TimeSpan elapsed)
+    internal BootstrapResult(FittedLaw fit, IReadOnlyList<BootstrapReplicate> replicates, BootstrapOptions options, bool cancelled, TimeSpan elapsed)
     {
-        Fit = fit;
+        _fit = fit;
         Replicates = replicates;
         Requested = options.Replicates;
         Resampling = options.Resampling;
@@ -20,8 +20,13 @@ public sealed class BootstrapResult<TLaw>
         Elapsed = elapsed;
     }
 
-    /// <summary>The main fit.</summary>
-    public FitResult<TLaw> Fit { get; }
+    private readonly FittedLaw _fit;
+
+    /// <summary>The main fit's parameters.</summary>
+    public IReadOnlyList<double> Parameters => _fit.Parameters;
+
+    /// <summary>The parameter layout.</summary>
+    public ParameterLayout Layout => _fit.Layout;
 
     /// <summary>The replicates that finished with a finite objective, by index.</summary>
     public IReadOnlyList<BootstrapReplicate> Replicates { get; }
@@ -42,8 +47,8 @@ public sealed class BootstrapResult<TLaw>
     public IReadOnlyList<ValueInterval> ParameterIntervals(double level = 0.9)
     {
         Laplace.RequireLevel(level);
-        var main = Fit.Parameters;
-        return [.. Enumerable.Range(0, main.Length).Select(p => ValueInterval.Percentile(Fit.Layout.Names[p], main[p], [.. Replicates.Select(r => r.Parameters[p])], level))];
+        var main = _fit.Parameters;
+        return [.. Enumerable.Range(0, main.Length).Select(p => ValueInterval.Percentile(_fit.Layout.Names[p], main[p], [.. Replicates.Select(r => r.Parameters[p])], level))];
     }
 
     /// <summary>Central <paramref name="level"/> intervals of every output at <paramref name="mixture"/> and <paramref name="scale"/>.</summary>
@@ -51,9 +56,9 @@ public sealed class BootstrapResult<TLaw>
     {
         ArgumentNullException.ThrowIfNull(mixture);
         Laplace.RequireLevel(level);
-        var main = Outputs(Fit.Parameters, mixture, scale);
+        var main = Outputs(_fit.Parameters, mixture, scale);
         var samples = Replicates.Select(r => Outputs(r.Parameters, mixture, scale)).ToList();
-        return [.. Enumerable.Range(0, main.Length).Select(i => ValueInterval.Percentile(Fit.OutputNames[i], main[i], [.. samples.Select(s => s[i])], level))];
+        return [.. Enumerable.Range(0, main.Length).Select(i => ValueInterval.Percentile(_fit.Targets[i].Name, main[i], [.. samples.Select(s => s[i])], level))];
     }
 
     /// <summary>
@@ -71,14 +76,18 @@ public sealed class BootstrapResult<TLaw>
     {
         Laplace.RequireLevel(level);
         objective ??= MixtureObjective.Mean;
-        var main = MixtureOptimizer.Optimize(Fit, scale, objective, constraints, options);
-        var domains = Fit.Layout.Domains;
+        var main = MixtureOptimizer.Optimize<TLaw>(_fit.Parameters, _fit.DomainNames.Count, _fit.Targets, scale, objective, constraints, options) with
+        {
+            DomainNames = _fit.DomainNames,
+            FittedScales = _fit.FittedScales,
+        };
+        var domains = _fit.DomainNames.Count;
         if (baseline is not null && baseline.Count != domains)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The baseline mixture has {baseline.Count} weights; the fit has {domains} domains."), nameof(baseline));
         }
 
-        var senses = MixtureOptimizer.Senses(Fit.Targets);
+        var senses = MixtureOptimizer.Senses(_fit.Targets);
         var optima = new double[Replicates.Count][];
         var atMain = new double[Replicates.Count];
         var regret = new double[Replicates.Count];
@@ -86,7 +95,7 @@ public sealed class BootstrapResult<TLaw>
         Parallel.For(0, Replicates.Count, b =>
         {
             var parameters = Replicates[b].Parameters;
-            var own = MixtureOptimizer.Optimize<TLaw>(parameters, domains, Fit.Targets, scale, objective, constraints, options);
+            var own = MixtureOptimizer.Optimize<TLaw>(parameters, domains, _fit.Targets, scale, objective, constraints, options);
             var evaluator = new MixtureEvaluator<TLaw>(parameters, domains, senses, scale, objective);
             optima[b] = own.Mixture;
             atMain[b] = evaluator.Exact(main.Mixture);
@@ -94,7 +103,7 @@ public sealed class BootstrapResult<TLaw>
             wins[b] = baseline is not null && atMain[b] < evaluator.Exact([.. baseline]);
         });
 
-        var names = Fit.DomainNames;
+        var names = _fit.DomainNames;
         return new MixtureUncertainty(
             main,
             level,
@@ -123,7 +132,7 @@ public sealed class BootstrapResult<TLaw>
 
     private double[] Outputs(double[] parameters, IReadOnlyList<double> mixture, ScalePoint scale)
     {
-        var losses = new double[Fit.Targets.Count];
+        var losses = new double[_fit.Targets.Count];
         TLaw.MixtureGradient(parameters, [.. mixture], scale, losses, new double[losses.Length * mixture.Count]);
         return losses;
     }

@@ -7,16 +7,20 @@ namespace LawDsl.Uncertainty;
 internal static class PointTable
 {
     public static RunTable For<TLaw>(FitResult<TLaw> fit, IReadOnlyList<double> mixture, ScalePoint scale)
+        where TLaw : IMixingLaw<TLaw> => For<TLaw>(fit.DomainNames, fit.Targets, mixture, scale);
+
+    public static RunTable For<TLaw>(IReadOnlyList<string> domains, IReadOnlyList<RunTarget> targets, IReadOnlyList<double> mixture, ScalePoint scale)
         where TLaw : IMixingLaw<TLaw>
     {
-        if (mixture.Count != fit.DomainNames.Count)
+        if (mixture.Count != domains.Count)
         {
-            throw new ArgumentException($"The mixture has {mixture.Count} weights; the fit has {fit.DomainNames.Count} domains ({string.Join(", ", fit.DomainNames)}).", nameof(mixture));
+            throw new ArgumentException($"The mixture has {mixture.Count} weights; the fit has {domains.Count} domains ({string.Join(", ", domains)}).", nameof(mixture));
         }
 
+        var outputsAreDomains = targets.Count == domains.Count && targets.Select((t, k) => t.Name == domains[k] && !t.HigherIsBetter).All(same => same);
         var covariates = TLaw.Covariates.Select((name, k) => (name, k)).ToDictionary(c => c.name, c => new[] { scale.Covariates.Span[c.k] });
-        var targets = fit.OutputsAreDomains ? null : fit.Targets.Where(t => !fit.DomainNames.Contains(t.Name)).ToDictionary(t => t.Name, _ => new[] { double.NaN });
-        var table = new RunTable(fit.DomainNames, [.. mixture], [scale.ModelSize], [scale.Tokens], covariates: covariates, extraLosses: targets);
-        return fit.OutputsAreDomains ? table : table.WithTargets(fit.Targets);
+        var extra = outputsAreDomains ? null : targets.Where(t => !domains.Contains(t.Name)).ToDictionary(t => t.Name, _ => new[] { double.NaN });
+        var table = new RunTable(domains, [.. mixture], [scale.ModelSize], [scale.Tokens], covariates: covariates, extraLosses: extra);
+        return outputsAreDomains ? table : table.WithTargets(targets);
     }
 }

@@ -113,8 +113,7 @@ public sealed class BootstrapTests(ITestOutputHelper output)
     internal static RunTable Simulate(int mixtures, int seed)
     {
         var random = new Random(seed);
-        var law = OwnTokensLaw.Create(3, Truth);
-        var (weights, n, d, losses) = (new List<double[]>(), new List<double>(), new List<double>(), new List<double[]>());
+        var runs = new List<CandidateRun>();
         for (var m = 0; m < mixtures; m++)
         {
             var raw = Enumerable.Range(0, 3).Select(_ => 0.2 + random.NextDouble()).ToArray();
@@ -123,27 +122,48 @@ public sealed class BootstrapTests(ITestOutputHelper output)
             {
                 foreach (var tokens in new[] { 2.0, 6 })
                 {
-                    weights.Add(h);
-                    n.Add(size);
-                    d.Add(tokens);
-                    losses.Add([.. Enumerable.Range(0, 3).Select(i => law.ReferenceLoss(i, new Mixture(h), new ScalePoint(size, tokens)) * (1 + (0.01 * Gaussian(random))))]);
+                    runs.Add(new CandidateRun(h, new ScalePoint(size, tokens)));
                 }
             }
         }
 
-        var rows = n.Count;
-        var w = new double[3 * rows];
-        var l = new double[3 * rows];
-        for (var r = 0; r < rows; r++)
+        return Table(runs, random);
+    }
+
+    /// <summary><paramref name="runs"/> with <paramref name="added"/> trained: their losses from the true law with the same noise.</summary>
+    internal static RunTable Extend(RunTable runs, IReadOnlyList<CandidateRun> added, int seed)
+    {
+        var existing = Enumerable.Range(0, runs.Rows).Select(r => (new CandidateRun([.. Enumerable.Range(0, 3).Select(j => runs.Weight(j)[r])], new ScalePoint(runs.ModelSize[r], runs.Tokens[r])), Enumerable.Range(0, 3).Select(i => runs.Loss(i)[r]).ToArray()));
+        var random = new Random(seed + 7919);
+        var law = OwnTokensLaw.Create(3, Truth);
+        var fresh = added.Select(c => (c, Observe(law, c, random)));
+        return Table([.. existing.Concat(fresh)]);
+    }
+
+    private static RunTable Table(List<CandidateRun> runs, Random random)
+    {
+        var law = OwnTokensLaw.Create(3, Truth);
+        return Table([.. runs.Select(c => (c, Observe(law, c, random)))]);
+    }
+
+    private static double[] Observe(OwnTokensLaw law, CandidateRun run, Random random) =>
+        [.. Enumerable.Range(0, 3).Select(i => law.ReferenceLoss(i, new Mixture([.. run.Mixture]), run.Scale) * (1 + (0.01 * Gaussian(random))))];
+
+    private static RunTable Table(List<(CandidateRun Run, double[] Losses)> rows)
+    {
+        var count = rows.Count;
+        var w = new double[3 * count];
+        var l = new double[3 * count];
+        for (var r = 0; r < count; r++)
         {
             for (var j = 0; j < 3; j++)
             {
-                w[(j * rows) + r] = weights[r][j];
-                l[(j * rows) + r] = losses[r][j];
+                w[(j * count) + r] = rows[r].Run.Mixture[j];
+                l[(j * count) + r] = rows[r].Losses[j];
             }
         }
 
-        return new RunTable(["a", "b", "c"], w, [.. n], [.. d], l);
+        return new RunTable(["a", "b", "c"], w, [.. rows.Select(x => x.Run.Scale.ModelSize)], [.. rows.Select(x => x.Run.Scale.Tokens)], l);
     }
 
     private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -1,0 +1,343 @@
+using System.Globalization;
+using LawDsl.Data;
+using LawDsl.Fitting;
+using LawDsl.Mixtures;
+
+namespace LawDsl.Uncertainty;
+
+/// <summary>What the next runs are chosen to reduce.</summary>
+public enum ProposalCriterion
+{
+    /// <summary>The predictive variance of the mixture objective at the chosen mixture and the target scale.</summary>
+    TargetVariance,
+
+    /// <summary>The volume of the parameters' uncertainty (D-optimality: the increase of log det of the information).</summary>
+    DOptimal,
+}
+
+/// <summary>A run that could be trained: a mixture at a scale.</summary>
+/// <param name="Mixture">Its mixture, one weight per training domain.</param>
+/// <param name="Scale">Its model size and tokens (and covariates, if the law reads any).</param>
+public sealed record CandidateRun(IReadOnlyList<double> Mixture, ScalePoint Scale);
+
+/// <summary>A proposed run and what it is expected to buy.</summary>
+/// <param name="Run">The run.</param>
+/// <param name="Gain">The expected reduction of the criterion by this run, given the runs proposed before it.</param>
+/// <param name="Remaining">For <see cref="ProposalCriterion.TargetVariance"/>, the predictive variance left after it; for D-optimality, log det of the information after it.</param>
+public sealed record ProposedRun(CandidateRun Run, double Gain, double Remaining);
+
+/// <summary>The runs proposed, in the order chosen.</summary>
+/// <param name="Criterion">What they reduce.</param>
+/// <param name="Before">The criterion's value with the existing runs alone (the variance, or log det).</param>
+/// <param name="Runs">The proposed runs.</param>
+public sealed record RunProposal(ProposalCriterion Criterion, double Before, IReadOnlyList<ProposedRun> Runs);
+
+/// <summary>
+/// Chooses the runs to train next from candidates, greedily, by the linearized (Laplace) posterior of the parameters:
+/// information JᵀWJ/σ² from the existing runs (σ² from their residuals, a 1e-9 relative ridge where JᵀJ is singular);
+/// each candidate adds one observation of every output with the same noise. For the target variance, a candidate's
+/// gain is (gᵀΣJ_cᵀ)(σ²I + J_cΣJ_cᵀ)⁻¹(J_cΣg) with g the gradient of the objective at the mixture and target scale;
+/// for D-optimality, log det(I + J_cΣJ_cᵀ/σ²). After each pick Σ is updated as if the run had been observed.
+/// </summary>
+public static class RunProposer
+{
+    /// <summary>Proposes <paramref name="count"/> distinct runs from <paramref name="candidates"/>.</summary>
+    /// <exception cref="ArgumentException">No candidate, a count out of range, or a mixture of the wrong length.</exception>
+    public static RunProposal Propose<TLaw>(
+        IReadOnlyList<double> parameters,
+        RunTable runs,
+        IReadOnlyList<CandidateRun> candidates,
+        int count,
+        ScalePoint target,
+        IReadOnlyList<double> targetMixture,
+        ProposalCriterion criterion = ProposalCriterion.TargetVariance,
+        FitObjective? objective = null,
+        MixtureObjective? mixtureObjective = null)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(targetMixture);
+        if (count < 1 || count > candidates.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Propose between 1 and the {candidates.Count} candidates; {count} were asked for."), nameof(count));
+        }
+
+        var theta = parameters.ToArray();
+        var problem = new FitProblem<TLaw>(runs, objective ?? new FitObjective());
+        var n = problem.ParameterCount;
+        var (sigma2, covariance) = Posterior(problem, theta);
+        var outputs = runs.Outputs;
+        var gradient = ObjectiveGradient<TLaw>(theta, runs, target, targetMixture, mixtureObjective ?? MixtureObjective.Mean);
+        var rows = candidates.Select(c => CandidateJacobian<TLaw>(theta, runs, c)).ToList();
+        double Variance() => Quadratic(covariance, gradient, gradient, n);
+        var logDet = 0.0;
+        var before = criterion == ProposalCriterion.TargetVariance ? Variance() : logDet;
+        var chosen = new List<ProposedRun>();
+        var used = new HashSet<int>();
+        for (var pick = 0; pick < count; pick++)
+        {
+            var best = -1;
+            var bestGain = double.NegativeInfinity;
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                if (used.Contains(c))
+                {
+                    continue;
+                }
+
+                var gain = Gain(covariance, rows[c], gradient, sigma2, n, outputs, criterion);
+                if (gain > bestGain)
+                {
+                    (best, bestGain) = (c, gain);
+                }
+            }
+
+            used.Add(best);
+            Update(covariance, rows[best], sigma2, n, outputs);
+            logDet += criterion == ProposalCriterion.DOptimal ? bestGain : 0;
+            chosen.Add(new ProposedRun(candidates[best], bestGain, criterion == ProposalCriterion.TargetVariance ? Variance() : logDet));
+        }
+
+        return new RunProposal(criterion, before, chosen);
+    }
+
+    /// <summary>σ² from the counted residuals and Σ = (JᵀJ/σ² + ridge)⁻¹, row-major n × n.</summary>
+    private static (double Sigma2, double[] Covariance) Posterior<TLaw>(FitProblem<TLaw> problem, double[] theta)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var n = problem.ParameterCount;
+        var m = problem.ResidualCount;
+        var residuals = new double[m];
+        var jacobian = new double[n * m];
+        problem.Jacobian(theta, residuals, jacobian);
+        var entries = problem.EntryCount;
+        var squares = residuals.Take(entries).Sum(r => r * r);
+        var sigma2 = squares / Math.Max(1, entries - n);
+        var information = new double[n * n];
+        for (var p = 0; p < n; p++)
+        {
+            for (var q = p; q < n; q++)
+            {
+                var sum = 0.0;
+                for (var e = 0; e < m; e++)
+                {
+                    sum += jacobian[(p * m) + e] * jacobian[(q * m) + e];
+                }
+
+                information[(p * n) + q] = information[(q * n) + p] = sum / sigma2;
+            }
+        }
+
+        var ridge = 1e-9 * Math.Max(Enumerable.Range(0, n).Max(p => information[(p * n) + p]), 1e-300);
+        for (var p = 0; p < n; p++)
+        {
+            information[(p * n) + p] += ridge;
+        }
+
+        var covariance = new double[n * n];
+        var column = new double[n];
+        var work = new double[n * n];
+        for (var c = 0; c < n; c++)
+        {
+            information.CopyTo(work, 0);
+            Array.Clear(column);
+            column[c] = 1;
+            if (!NormalEquations.CholeskySolve(work, column, n))
+            {
+                throw new InvalidOperationException("The information matrix is not positive definite even with a ridge: the fit's Jacobian is not finite.");
+            }
+
+            for (var r = 0; r < n; r++)
+            {
+                covariance[(r * n) + c] = column[r];
+            }
+        }
+
+        return (sigma2, covariance);
+    }
+
+    /// <summary>∂f/∂θ of the mixture objective (badness of each output, weighted; the active output for the worst case).</summary>
+    private static double[] ObjectiveGradient<TLaw>(double[] theta, RunTable runs, ScalePoint target, IReadOnlyList<double> mixture, MixtureObjective objective)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var (values, jacobian) = PointJacobian<TLaw>(theta, runs, new CandidateRun(mixture, target));
+        var outputs = values.Length;
+        var senses = MixtureOptimizer.Senses(runs.Targets);
+        var worst = Enumerable.Range(0, outputs).MaxBy(i => senses[i] * values[i]);
+        var gradient = new double[theta.Length];
+        for (var i = 0; i < outputs; i++)
+        {
+            var weight = objective.IsWorstCase ? (i == worst ? 1 : 0) : objective.WeightOf(i, outputs);
+            for (var p = 0; p < theta.Length; p++)
+            {
+                gradient[p] += weight * senses[i] * jacobian[(p * outputs) + i];
+            }
+        }
+
+        return gradient;
+    }
+
+    private static double[] CandidateJacobian<TLaw>(double[] theta, RunTable runs, CandidateRun candidate)
+        where TLaw : IMixingLaw<TLaw> => PointJacobian<TLaw>(theta, runs, candidate).Jacobian;
+
+    /// <summary>The outputs at one run and their Jacobian, <c>[p * outputs + i]</c>.</summary>
+    private static (double[] Values, double[] Jacobian) PointJacobian<TLaw>(double[] theta, RunTable runs, CandidateRun run)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var table = PointTable.For<TLaw>(runs.DomainNames, runs.Targets, run.Mixture, run.Scale);
+        var values = new double[table.Outputs];
+        var jacobian = new double[theta.Length * table.Outputs];
+        TLaw.Jacobian(theta, table, values, jacobian);
+        return (values, jacobian);
+    }
+
+    private static double Gain(double[] covariance, double[] row, double[] gradient, double sigma2, int n, int outputs, ProposalCriterion criterion)
+    {
+        var (u, s) = Innovation(covariance, row, sigma2, n, outputs);
+        if (criterion == ProposalCriterion.DOptimal)
+        {
+            // log det(S/σ²) by Cholesky: S is σ²I + J_cΣJ_cᵀ, symmetric positive definite.
+            var scaled = s.Select(v => v / sigma2).ToArray();
+            return Cholesky(scaled, outputs) is { } factor ? 2 * Enumerable.Range(0, outputs).Sum(i => Math.Log(factor[(i * outputs) + i])) : 0;
+        }
+
+        // (gᵀu) S⁻¹ (uᵀg): u = ΣJ_cᵀ is n × outputs.
+        var projection = new double[outputs];
+        for (var i = 0; i < outputs; i++)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                projection[i] += gradient[p] * u[(p * outputs) + i];
+            }
+        }
+
+        var solved = (double[])projection.Clone();
+        return NormalEquations.CholeskySolve((double[])s.Clone(), solved, outputs) ? projection.Zip(solved, (a, b) => a * b).Sum() : 0;
+    }
+
+    /// <summary>Σ ← Σ − u S⁻¹ uᵀ: the posterior after observing the candidate's outputs.</summary>
+    private static void Update(double[] covariance, double[] row, double sigma2, int n, int outputs)
+    {
+        var (u, s) = Innovation(covariance, row, sigma2, n, outputs);
+        var inverse = new double[outputs * outputs];
+        for (var c = 0; c < outputs; c++)
+        {
+            var column = new double[outputs];
+            column[c] = 1;
+            if (!NormalEquations.CholeskySolve((double[])s.Clone(), column, outputs))
+            {
+                return;
+            }
+
+            for (var r = 0; r < outputs; r++)
+            {
+                inverse[(r * outputs) + c] = column[r];
+            }
+        }
+
+        for (var p = 0; p < n; p++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < outputs; i++)
+                {
+                    for (var k = 0; k < outputs; k++)
+                    {
+                        sum += u[(p * outputs) + i] * inverse[(i * outputs) + k] * u[(q * outputs) + k];
+                    }
+                }
+
+                covariance[(p * n) + q] -= sum;
+            }
+        }
+    }
+
+    /// <summary>u = ΣJ_cᵀ (n × outputs) and S = σ²I + J_cΣJ_cᵀ (outputs × outputs); the row holds J_c as <c>[p * outputs + i]</c>.</summary>
+    private static (double[] U, double[] S) Innovation(double[] covariance, double[] row, double sigma2, int n, int outputs)
+    {
+        var u = new double[n * outputs];
+        for (var p = 0; p < n; p++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                var c = covariance[(p * n) + q];
+                if (c == 0)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < outputs; i++)
+                {
+                    u[(p * outputs) + i] += c * row[(q * outputs) + i];
+                }
+            }
+        }
+
+        var s = new double[outputs * outputs];
+        for (var i = 0; i < outputs; i++)
+        {
+            for (var k = 0; k < outputs; k++)
+            {
+                var sum = i == k ? sigma2 : 0;
+                for (var p = 0; p < n; p++)
+                {
+                    sum += row[(p * outputs) + i] * u[(p * outputs) + k];
+                }
+
+                s[(i * outputs) + k] = sum;
+            }
+        }
+
+        return (u, s);
+    }
+
+    private static double Quadratic(double[] matrix, double[] left, double[] right, int n)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < n; p++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                sum += left[p] * matrix[(p * n) + q] * right[q];
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>The lower Cholesky factor of a symmetric positive definite matrix, or null.</summary>
+    private static double[]? Cholesky(double[] a, int size)
+    {
+        var l = new double[size * size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[(i * size) + j];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[(i * size) + k] * l[(j * size) + k];
+                }
+
+                if (i == j)
+                {
+                    if (!(sum > 0))
+                    {
+                        return null;
+                    }
+
+                    l[(i * size) + i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[(i * size) + j] = sum / l[(j * size) + j];
+                }
+            }
+        }
+
+        return l;
+    }
+}
