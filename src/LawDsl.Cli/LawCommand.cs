@@ -27,6 +27,7 @@ public static partial class LawCommand
             CompareCommand.Create(context),
             OptimizeCommand.Create(context),
             PredictCommand.Create(context),
+            ProposeCommand.Create(context),
         };
         root.Add(ConfigFile.Option);
         ParseResult parsed;

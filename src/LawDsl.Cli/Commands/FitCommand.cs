@@ -15,10 +15,12 @@ internal static class FitCommand
         var json = new JsonFlag();
         var plots = new PlotFlag();
         var laws = new LawFlags();
-        var command = new Command("fit", "Fit one law").With(laws, table, fitting, json, plots);
+        var bootstrap = new BootstrapFlags();
+        var command = new Command("fit", "Fit one law").With(laws, table, fitting, bootstrap, json, plots);
         command.SetAction(parsed =>
         {
             var options = fitting.OptionsOf(parsed);
+            var resampling = bootstrap.OptionsOf(parsed, options);
             json.Validate(parsed, table.PathOf(parsed));
             var figures = plots.Validate(parsed);
             var law = laws.LawOf(parsed, laws.CatalogOf(parsed, context));
@@ -33,6 +35,19 @@ internal static class FitCommand
             }
 
             FitReport.Write(console, fit);
+            if (resampling is { } settings && fit.Parameters.Count > 0 && !context.Cancelled)
+            {
+                var replicates = law.Bootstrap(fit, runs, objective, settings.Options, settings.Level, null, context.Progress("bootstrap " + law.Name), context.Cancellation);
+                context.FinishProgress();
+                if (context.Cancelled)
+                {
+                    console.WriteLine("INTERRUPTED: the bootstrap was cancelled; its intervals rest on the replicates that finished.");
+                }
+
+                console.Write(new Text(replicates.Report));
+                fit = fit with { Bootstrap = replicates.Summary };
+            }
+
             json.Write(parsed, context, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
             if (figures is not null && fit.Parameters.Count > 0)
             {

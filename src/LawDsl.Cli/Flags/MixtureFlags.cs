@@ -156,32 +156,37 @@ internal sealed class MixtureFlags : IFlagGroup
         return objective.WithPrior(PriorOf(parsed, trainingDomains));
     }
 
-    private MixturePrior? PriorOf(ParseResult parsed, IReadOnlyList<string> domains)
+    /// <summary>A whole mixture given by <paramref name="option"/> (domain=weight for every domain, or 'uniform'), or null when it is not given.</summary>
+    public double[]? MixtureOf(ParseResult parsed, Option<string[]> option, IReadOnlyList<string> domains)
     {
-        var given = parsed.GetValue(Near) ?? [];
+        var given = parsed.GetValue(option) ?? [];
         if (given.Length == 0)
         {
             return null;
         }
 
-        double[] prior;
         if (given is ["uniform"])
         {
-            prior = [.. Enumerable.Repeat(1.0 / domains.Count, domains.Count)];
+            return [.. Enumerable.Repeat(1.0 / domains.Count, domains.Count)];
         }
-        else
-        {
-            var weights = DomainValues.Read(parsed, Near, domains)!;
-            if (weights.Count != domains.Count)
-            {
-                throw new UsageException($"{Near.Name} must give every domain a weight ({string.Join(", ", domains.Where((_, j) => !weights.ContainsKey(j)))} missing), or be 'uniform'.");
-            }
 
-            prior = [.. Enumerable.Range(0, domains.Count).Select(j => weights[j])];
-            if (prior.Any(w => !(w >= 0) || w > 1) || Math.Abs(prior.Sum() - 1) > 1e-6)
-            {
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{Near.Name} weights must lie in [0, 1] and sum to 1; they sum to {prior.Sum():R}."));
-            }
+        var weights = DomainValues.Read(parsed, option, domains)!;
+        if (weights.Count != domains.Count)
+        {
+            throw new UsageException($"{option.Name} must give every domain a weight ({string.Join(", ", domains.Where((_, j) => !weights.ContainsKey(j)))} missing), or be 'uniform'.");
+        }
+
+        double[] mixture = [.. Enumerable.Range(0, domains.Count).Select(j => weights[j])];
+        return mixture.All(w => w is >= 0 and <= 1) && Math.Abs(mixture.Sum() - 1) <= 1e-6
+            ? mixture
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} weights must lie in [0, 1] and sum to 1; they sum to {mixture.Sum():R}."));
+    }
+
+    private MixturePrior? PriorOf(ParseResult parsed, IReadOnlyList<string> domains)
+    {
+        if (MixtureOf(parsed, Near, domains) is not { } prior)
+        {
+            return null;
         }
 
         var strength = parsed.GetValue(NearStrength);

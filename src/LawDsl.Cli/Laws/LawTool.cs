@@ -2,6 +2,7 @@ using LawDsl.Data;
 using LawDsl.Evaluation;
 using LawDsl.Fitting;
 using LawDsl.Mixtures;
+using LawDsl.Uncertainty;
 
 namespace LawDsl.Cli;
 
@@ -24,7 +25,19 @@ internal interface ILawTool
     double[] Predict(IReadOnlyList<double> parameters, RunTable runs);
 
     DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs);
+
+    /// <summary>Bootstraps a fit to <paramref name="runs"/>; with <paramref name="mixture"/>, also how sure its optimal mixture is.</summary>
+    BootstrapRun Bootstrap(FitSummary fit, RunTable runs, FitObjective objective, BootstrapOptions options, double level, MixtureRequest? mixture, IProgress<FitProgress>? progress, CancellationToken cancellation);
+
+    /// <summary>The runs to train next, from <paramref name="candidates"/>.</summary>
+    RunProposal Propose(FitSummary fit, RunTable runs, FitObjective objective, IReadOnlyList<CandidateRun> candidates, int count, ScalePoint target, IReadOnlyList<double> targetMixture, ProposalCriterion criterion, MixtureObjective mixtureObjective);
 }
+
+/// <summary>What a bootstrap is asked about the optimal mixture.</summary>
+internal sealed record MixtureRequest(ScalePoint Scale, MixtureObjective Objective, MixtureConstraints Constraints, MixtureOptions Options, double[]? Baseline);
+
+/// <summary>A bootstrap's parameter intervals, its report, and (when asked) the optimal mixture's uncertainty.</summary>
+internal sealed record BootstrapRun(BootstrapSummary Summary, string Report, MixtureUncertainty? Mixture);
 
 internal sealed class LawTool<TLaw> : ILawTool
     where TLaw : IMixingLaw<TLaw>
@@ -60,4 +73,22 @@ internal sealed class LawTool<TLaw> : ILawTool
 
     public DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs) =>
         DerivativeChecker.Check<TLaw>(parameters, runs);
+
+    public BootstrapRun Bootstrap(FitSummary fit, RunTable runs, FitObjective objective, BootstrapOptions options, double level, MixtureRequest? mixture, IProgress<FitProgress>? progress, CancellationToken cancellation)
+    {
+        var result = Uncertainty.Bootstrap.FromParameters<TLaw>(fit.Parameters, runs, objective, options, progress is null ? null : new Immediate(progress), cancellation);
+        var uncertainty = mixture is null || result.Replicates.Count == 0
+            ? null
+            : result.Optimum(mixture.Scale, mixture.Objective, mixture.Constraints, mixture.Options, mixture.Baseline, level);
+        return new BootstrapRun(result.Summarize(level), result.Report(level), uncertainty);
+    }
+
+    public RunProposal Propose(FitSummary fit, RunTable runs, FitObjective objective, IReadOnlyList<CandidateRun> candidates, int count, ScalePoint target, IReadOnlyList<double> targetMixture, ProposalCriterion criterion, MixtureObjective mixtureObjective) =>
+        RunProposer.Propose<TLaw>(fit.Parameters, runs, candidates, count, target, targetMixture, criterion, objective, mixtureObjective);
+
+    /// <summary>Reports replicates as they finish, on the thread that finished them (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class Immediate(IProgress<FitProgress> progress) : IProgress<BootstrapProgress>
+    {
+        public void Report(BootstrapProgress value) => progress.Report(new FitProgress(value.Completed, value.Total, double.NaN));
+    }
 }

@@ -30,7 +30,7 @@ internal sealed class ProgressBar(TextWriter error, string label) : IProgress<Fi
             _lastDrawn = _clock.Elapsed;
             var filled = value.TotalStarts == 0 ? Width : (int)((long)Width * value.CompletedStarts / value.TotalStarts);
             var bar = new string('#', filled) + new string('.', Width - filled);
-            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} [{bar}] {value.CompletedStarts}/{value.TotalStarts} starts, best objective {value.BestObjective:G6}, {_clock.Elapsed.TotalSeconds:F1} s"));
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} [{bar}] {ProgressLines.Count(value)}, {_clock.Elapsed.TotalSeconds:F1} s"));
             _lineOpen = !done;
             if (done)
             {

@@ -29,7 +29,12 @@ internal sealed class ProgressLines(TextWriter error, string label) : IProgress<
 
             _lastReported = value.CompletedStarts;
             _lastReportedAt = _clock.Elapsed;
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {value.CompletedStarts}/{value.TotalStarts} starts, best objective {value.BestObjective:G6}, {_clock.Elapsed.TotalSeconds:F1} s"));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {Count(value)}, {_clock.Elapsed.TotalSeconds:F1} s"));
         }
     }
+
+    /// <summary>"3/10 starts, best objective 0.1" for a fit; "3/10 done" for work without an objective (a bootstrap).</summary>
+    internal static string Count(FitProgress value) => double.IsNaN(value.BestObjective)
+        ? string.Create(CultureInfo.InvariantCulture, $"{value.CompletedStarts}/{value.TotalStarts} done")
+        : string.Create(CultureInfo.InvariantCulture, $"{value.CompletedStarts}/{value.TotalStarts} starts, best objective {value.BestObjective:G6}");
 }

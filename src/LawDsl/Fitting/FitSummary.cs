@@ -30,9 +30,12 @@ public sealed record FitSummary(
 {
     /// <summary>The outputs the law was fitted to, when they are not the training domains' losses; null when they are.</summary>
     public IReadOnlyList<Data.RunTarget>? Targets { get; init; }
+
+    /// <summary>The bootstrap's parameter intervals, when the fit was bootstrapped.</summary>
+    public Uncertainty.BootstrapSummary? Bootstrap { get; init; }
 }
 
 /// <summary>System.Text.Json metadata generated at compile time: no reflection (and trimming-safe) when saving or loading fits.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(FitSummary))]
 public sealed partial class FitJson : JsonSerializerContext;

@@ -115,6 +115,9 @@ public sealed class BootstrapResult<TLaw>
             Replicates.Count);
     }
 
+    /// <summary>The parameter intervals as plain data.</summary>
+    public BootstrapSummary Summarize(double level = 0.9) => new(Replicates.Count, Requested, Resampling, level, Cancelled, ParameterIntervals(level));
+
     /// <summary>The parameters' intervals and the bootstrap's own account (replicates, resampling, time).</summary>
     public string Report(double level = 0.9)
     {
