@@ -111,19 +111,29 @@ internal static class ParameterStatistics
     private static void Covariance<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem, double[] parameters, List<int> atBound)
         where TLaw : IMixingLaw<TLaw>
     {
+        if (CovarianceOf(problem, parameters, atBound, result.WarningList) is { } found)
+        {
+            (result.Covariance, result.StandardErrors) = found;
+        }
+    }
+
+    /// <summary>The Laplace covariance at <paramref name="parameters"/> and the standard errors, or null (with the reason in <paramref name="warnings"/>).</summary>
+    internal static (double[] Covariance, double[] StandardErrors)? CovarianceOf<TLaw>(FitProblem<TLaw> problem, double[] parameters, List<int> atBound, List<string> warnings)
+        where TLaw : IMixingLaw<TLaw>
+    {
         var n = problem.ParameterCount;
         var m = problem.ResidualCount;
         var free = Enumerable.Range(0, n).Where(p => !atBound.Contains(p)).ToArray();
         if (free.Length == 0)
         {
             // Every parameter sits at a bound (the warning above names them): there is no covariance to compute.
-            return;
+            return null;
         }
 
         if (problem.EntryCount <= free.Length)
         {
-            result.WarningList.Add(string.Create(CultureInfo.InvariantCulture, $"{problem.EntryCount} counted entries for {free.Length} free parameters: no degrees of freedom for standard errors."));
-            return;
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{problem.EntryCount} counted entries for {free.Length} free parameters: no degrees of freedom for standard errors."));
+            return null;
         }
 
         var residuals = new double[m];
@@ -152,8 +162,8 @@ internal static class ParameterStatistics
             column[c] = 1;
             if (!NormalEquations.CholeskySolve(work, column, size))
             {
-                result.WarningList.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
-                return;
+                warnings.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
+                return null;
             }
 
             for (var r = 0; r < size; r++)
@@ -166,8 +176,8 @@ internal static class ParameterStatistics
         var condition = diagonal.Max() * Enumerable.Range(0, size).Max(i => inverse[(i * size) + i]);
         if (!(condition < MaxCondition))
         {
-            result.WarningList.Add(string.Create(CultureInfo.InvariantCulture, $"JᵀJ is ill-conditioned at the optimum (condition ≳ {condition:G2}): parameters trade off against each other; no standard errors."));
-            return;
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"JᵀJ is ill-conditioned at the optimum (condition ≳ {condition:G2}): parameters trade off against each other; no standard errors."));
+            return null;
         }
 
         // Under a prior JᵀJ includes its diagonal, so this is the Laplace (posterior) covariance; the noise level
@@ -185,7 +195,6 @@ internal static class ParameterStatistics
             errors[free[i]] = Math.Sqrt(sigma2 * inverse[(i * size) + i]);
         }
 
-        result.Covariance = covariance;
-        result.StandardErrors = errors;
+        return (covariance, errors);
     }
 }

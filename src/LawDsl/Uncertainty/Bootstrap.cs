@@ -59,7 +59,8 @@ public static class Bootstrap
         var layout = TLaw.CreateLayout(runs.Domains, runs.Outputs);
         Kernels.KernelArguments.RequireParameters(parameters.Count, layout.Count, TLaw.Name);
         var main = parameters.ToArray();
-        var fitted = new FittedLaw(main, layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs));
+        var (covariance, noCovariance) = LaplaceCovariance<TLaw>(main, runs, objective);
+        var fitted = new FittedLaw(main, layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs), covariance, noCovariance);
         var watch = Stopwatch.StartNew();
         var resampler = new Resampler<TLaw>(runs, main, options.Resampling);
         var replicates = new BootstrapReplicate?[options.Replicates];
@@ -90,6 +91,24 @@ public static class Bootstrap
             });
 
         return new BootstrapResult<TLaw>(fitted, [.. replicates.OfType<BootstrapReplicate>()], options, cancellationToken.IsCancellationRequested, watch.Elapsed);
+    }
+
+    /// <summary>The fit's Laplace covariance from JᵀJ (least squares only), or why there is none.</summary>
+    private static (double[]? Covariance, string? Why) LaplaceCovariance<TLaw>(double[] parameters, RunTable runs, FitObjective objective)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        if (!objective.IsLeastSquares)
+        {
+            return (null, "the objective is not least squares, so JᵀJ is no covariance");
+        }
+
+        var problem = new FitProblem<TLaw>(runs, objective);
+        var layout = problem.Layout;
+        var atBound = Enumerable.Range(0, layout.Count).Where(p => parameters[p] <= layout.Lower[p] || parameters[p] >= layout.Upper[p]).ToList();
+        var warnings = new List<string>();
+        return ParameterStatistics.CovarianceOf(problem, parameters, atBound, warnings) is { } found
+            ? (found.Covariance, null)
+            : (null, warnings.Count > 0 ? warnings[^1] : "every parameter is at a bound");
     }
 
     /// <summary>The rows of one replicate under <paramref name="resampling"/> (for <see cref="BootstrapResampling.Residuals"/>, every row once).</summary>

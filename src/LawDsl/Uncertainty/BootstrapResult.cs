@@ -104,15 +104,51 @@ public sealed class BootstrapResult<TLaw>
         });
 
         var names = _fit.DomainNames;
+        var bootstrapped = ValueInterval.Percentile(main.ObjectiveDescription, main.Objective, atMain, level);
+        var (laplace, warnings) = LaplaceObjective(main, scale, objective, bootstrapped, level);
         return new MixtureUncertainty(
             main,
             level,
             [.. Enumerable.Range(0, domains).Select(j => ValueInterval.Percentile(names[j], main.Mixture[j], [.. optima.Select(h => h[j])], level))],
-            ValueInterval.Percentile(main.ObjectiveDescription, main.Objective, atMain, level),
+            bootstrapped,
             regret.Length == 0 ? double.NaN : regret.Average(),
             regret.Length == 0 ? double.NaN : ValueInterval.Quantile([.. regret.Order()], level),
             baseline is null || wins.Length == 0 ? null : wins.Count(w => w) / (double)wins.Length,
-            Replicates.Count);
+            Replicates.Count)
+        {
+            LaplaceObjective = laplace,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>
+    /// The delta-method interval of the objective at the optimum, beside the bootstrap's, and a warning where they
+    /// disagree by more than a factor 2 in width (the law is far from linear in its parameters there, or JᵀJ misleads).
+    /// </summary>
+    private (ValueInterval? Laplace, IReadOnlyList<string> Warnings) LaplaceObjective(MixtureResult main, ScalePoint scale, MixtureObjective objective, ValueInterval bootstrapped, double level)
+    {
+        if (_fit.Covariance is not { } covariance)
+        {
+            return (null, [$"No Laplace interval to compare with: {_fit.NoCovariance?.TrimEnd('.')}."]);
+        }
+
+        var gradient = ObjectiveGradient.Of<TLaw>(_fit.Parameters, _fit.DomainNames, _fit.Targets, scale, main.Mixture, objective);
+        var n = gradient.Length;
+        var variance = 0.0;
+        for (var p = 0; p < n; p++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                variance += gradient[p] * covariance[(p * n) + q] * gradient[q];
+            }
+        }
+
+        var half = NormalQuantile.Of(0.5 + (level / 2)) * Math.Sqrt(Math.Max(variance, 0));
+        var laplace = new ValueInterval(main.ObjectiveDescription, main.Objective, main.Objective - half, main.Objective + half);
+        var ratio = laplace.Width / bootstrapped.Width;
+        return ratio is >= 0.5 and <= 2
+            ? (laplace, [])
+            : (laplace, [string.Create(CultureInfo.InvariantCulture, $"The Laplace interval of the objective (width {laplace.Width:G3}) and the bootstrap's (width {bootstrapped.Width:G3}) differ by {Math.Max(ratio, 1 / ratio):F1}x: the law is far from linear in its parameters here, or JᵀJ misleads; trust the bootstrap.")]);
     }
 
     /// <summary>The parameter intervals as plain data.</summary>

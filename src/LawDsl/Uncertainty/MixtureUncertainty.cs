@@ -23,6 +23,12 @@ public sealed record MixtureUncertainty(
     double? BaselineWinProbability,
     int Replicates)
 {
+    /// <summary>The delta-method interval of the objective at the optimum (from JᵀJ), or null where there is none.</summary>
+    public ValueInterval? LaplaceObjective { get; init; }
+
+    /// <summary>Where the two intervals disagree, or why there is no Laplace interval.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The optimum with its intervals, the regret and the baseline comparison.</summary>
     public string Report()
     {
@@ -34,10 +40,20 @@ public sealed record MixtureUncertainty(
             text.AppendLine(culture, $"  {weight.Name,-16} h = {weight.Estimate,8:F4}   [{weight.Low:F4}, {weight.High:F4}]");
         }
 
+        if (LaplaceObjective is { } laplace)
+        {
+            text.AppendLine(culture, $"Laplace (delta-method) interval of the objective: [{laplace.Low:F6}, {laplace.High:F6}]");
+        }
+
         text.AppendLine(culture, $"regret of this mixture under the replicates: mean {MeanRegret:G4}, {Level:P0} quantile {RegretQuantile:G4}");
         if (BaselineWinProbability is { } wins)
         {
             text.AppendLine(culture, $"it beats the baseline mixture under {wins:P1} of the replicates");
+        }
+
+        foreach (var warning in Warnings)
+        {
+            text.AppendLine("note: " + warning);
         }
 
         return text.ToString();

@@ -23,4 +23,15 @@ internal static class PointTable
         var table = new RunTable(domains, [.. mixture], [scale.ModelSize], [scale.Tokens], covariates: covariates, extraLosses: extra);
         return outputsAreDomains ? table : table.WithTargets(targets);
     }
+
+    /// <summary>The outputs at one run and their Jacobian in the parameters, <c>[p * outputs + i]</c>.</summary>
+    public static (double[] Values, double[] Jacobian) Jacobian<TLaw>(double[] theta, IReadOnlyList<string> domains, IReadOnlyList<RunTarget> targets, IReadOnlyList<double> mixture, ScalePoint scale)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var table = For<TLaw>(domains, targets, mixture, scale);
+        var values = new double[table.Outputs];
+        var jacobian = new double[theta.Length * table.Outputs];
+        TLaw.Jacobian(theta, table, values, jacobian);
+        return (values, jacobian);
+    }
 }

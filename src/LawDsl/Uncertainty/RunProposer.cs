@@ -69,7 +69,7 @@ public static class RunProposer
         var n = problem.ParameterCount;
         var (sigma2, covariance) = Posterior(problem, theta);
         var outputs = runs.Outputs;
-        var gradient = ObjectiveGradient<TLaw>(theta, runs, target, targetMixture, mixtureObjective ?? MixtureObjective.Mean);
+        var gradient = ObjectiveGradient.Of<TLaw>(theta, runs.DomainNames, runs.Targets, target, targetMixture, mixtureObjective ?? MixtureObjective.Mean);
         var rows = candidates.Select(c => CandidateJacobian<TLaw>(theta, runs, c)).ToList();
         double Variance() => Quadratic(covariance, gradient, gradient, n);
         var logDet = 0.0;
@@ -158,40 +158,9 @@ public static class RunProposer
         return (sigma2, covariance);
     }
 
-    /// <summary>∂f/∂θ of the mixture objective (badness of each output, weighted; the active output for the worst case).</summary>
-    private static double[] ObjectiveGradient<TLaw>(double[] theta, RunTable runs, ScalePoint target, IReadOnlyList<double> mixture, MixtureObjective objective)
-        where TLaw : IMixingLaw<TLaw>
-    {
-        var (values, jacobian) = PointJacobian<TLaw>(theta, runs, new CandidateRun(mixture, target));
-        var outputs = values.Length;
-        var senses = MixtureOptimizer.Senses(runs.Targets);
-        var worst = Enumerable.Range(0, outputs).MaxBy(i => senses[i] * values[i]);
-        var gradient = new double[theta.Length];
-        for (var i = 0; i < outputs; i++)
-        {
-            var weight = objective.IsWorstCase ? (i == worst ? 1 : 0) : objective.WeightOf(i, outputs);
-            for (var p = 0; p < theta.Length; p++)
-            {
-                gradient[p] += weight * senses[i] * jacobian[(p * outputs) + i];
-            }
-        }
-
-        return gradient;
-    }
-
     private static double[] CandidateJacobian<TLaw>(double[] theta, RunTable runs, CandidateRun candidate)
-        where TLaw : IMixingLaw<TLaw> => PointJacobian<TLaw>(theta, runs, candidate).Jacobian;
+        where TLaw : IMixingLaw<TLaw> => PointTable.Jacobian<TLaw>(theta, runs.DomainNames, runs.Targets, candidate.Mixture, candidate.Scale).Jacobian;
 
-    /// <summary>The outputs at one run and their Jacobian, <c>[p * outputs + i]</c>.</summary>
-    private static (double[] Values, double[] Jacobian) PointJacobian<TLaw>(double[] theta, RunTable runs, CandidateRun run)
-        where TLaw : IMixingLaw<TLaw>
-    {
-        var table = PointTable.For<TLaw>(runs.DomainNames, runs.Targets, run.Mixture, run.Scale);
-        var values = new double[table.Outputs];
-        var jacobian = new double[theta.Length * table.Outputs];
-        TLaw.Jacobian(theta, table, values, jacobian);
-        return (values, jacobian);
-    }
 
     private static double Gain(double[] covariance, double[] row, double[] gradient, double sigma2, int n, int outputs, ProposalCriterion criterion)
     {

@@ -98,6 +98,14 @@ public sealed class BootstrapTests(ITestOutputHelper output)
             Assert.Equal(laplace[i].Estimate, bootstrap[i].Estimate, 1e-12);
             Assert.InRange(laplace[i].Width / bootstrap[i].Width, 0.5, 2.0);
         }
+
+        // The optimum's objective: both intervals, side by side, and no warning where they agree.
+        var optimum = Bootstrap.Run(fit, runs, options: new BootstrapOptions { Replicates = 200, Resampling = BootstrapResampling.Residuals }).Optimum(new ScalePoint(120, 6));
+        output.WriteLine(optimum.Report());
+        Assert.NotNull(optimum.LaplaceObjective);
+        Assert.InRange(optimum.LaplaceObjective!.Width / optimum.Objective.Width, 0.5, 2.0);
+        Assert.Empty(optimum.Warnings);
+        Assert.Contains("Laplace (delta-method) interval of the objective", optimum.Report(), StringComparison.Ordinal);
     }
 
     private static bool WholeMixtures(RunTable runs, int[] rows)

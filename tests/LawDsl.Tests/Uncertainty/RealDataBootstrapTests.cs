@@ -41,5 +41,9 @@ public sealed class RealDataBootstrapTests(ITestOutputHelper output)
         Assert.All(optimum.Weights, w => Assert.True(w.Low <= w.High && w.Low >= 0 && w.High <= 1, w.ToString()));
         Assert.True(optimum.Objective.Contains(optimum.Objective.Estimate), optimum.Report());
         Assert.True(optimum.MeanRegret >= 0 && optimum.BaselineWinProbability is >= 0 and <= 1);
+
+        // JᵀJ of this fit is singular (parameters at bounds, not identified): the report says there is no Laplace interval and why.
+        Assert.Null(optimum.LaplaceObjective);
+        Assert.Contains(optimum.Warnings, w => w.StartsWith("No Laplace interval to compare with: ", StringComparison.Ordinal));
     }
 }
