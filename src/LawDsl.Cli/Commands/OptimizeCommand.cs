@@ -129,7 +129,7 @@ internal static class OptimizeCommand
             }, ToolJson.Options));
             if (figures is not null)
             {
-                PlotFlag.Announce(context, Figures.Mixture(figures, "mixture", string.Create(CultureInfo.InvariantCulture, $"{fit.Law}: {best.ObjectiveDescription} at N = {scale.ModelSize:G6}, D = {scale.Tokens:G6}"), domains, best));
+                PlotFlag.Announce(context, Figures.Mixture(figures, "mixture", string.Create(CultureInfo.InvariantCulture, $"{fit.Law}: {best.ObjectiveDescription} at N = {scale.ModelSize:G6}, D = {scale.Tokens:G6}"), domains, best, replicates?.Mixture));
             }
 
             return context.Cancelled ? ExitCodes.Interrupted : best.Converged ? ExitCodes.Success : ExitCodes.Failed;

@@ -72,10 +72,21 @@ internal static class Figures
     }
 
     /// <summary>The chosen mixture, one bar per domain.</summary>
-    public static IReadOnlyList<string> Mixture(string folder, string name, string title, IReadOnlyList<string> domains, MixtureResult result)
+    public static IReadOnlyList<string> Mixture(string folder, string name, string title, IReadOnlyList<string> domains, MixtureResult result, Uncertainty.MixtureUncertainty? uncertainty = null)
     {
         var plot = new Plot();
         plot.Add.Bars(result.Mixture);
+        if (uncertainty is not null)
+        {
+            // The bootstrap interval of each weight, as an error bar from its low to its high end.
+            var errors = plot.Add.ErrorBar(
+                [.. Enumerable.Range(0, domains.Count).Select(k => (double)k)],
+                result.Mixture,
+                [.. uncertainty.Weights.Select(w => Math.Max(0, w.High - w.Estimate))]);
+            errors.YErrorNegative = [.. uncertainty.Weights.Select(w => Math.Max(0, w.Estimate - w.Low))];
+            title += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({uncertainty.Level:P0} bootstrap intervals)");
+        }
+
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, domains.Count).Select(k => (double)k)], [.. domains]);
         plot.Title(title);
         plot.YLabel("weight h");

@@ -40,7 +40,8 @@ public sealed class BootstrapCommandTests : IDisposable
     public void Optimize_with_a_bootstrap_gives_intervals_regret_and_the_baseline_comparison()
     {
         var json = Path.Combine(_folder, "optimum.json");
-        var (code, output, error) = Run([.. Args("optimize"), "--law", "capacity-noise", "--starts", "4", "--bootstrap", "16", "--baseline", "uniform", "--target-n", "480", "--target-d", "12", "--json", json]);
+        var figures = Path.Combine(_folder, "figures");
+        var (code, output, error) = Run([.. Args("optimize"), "--law", "capacity-noise", "--starts", "4", "--bootstrap", "16", "--baseline", "uniform", "--target-n", "480", "--target-d", "12", "--json", json, "--plot", figures]);
         Assert.True(code == ExitCodes.Success, error + output);
         Assert.Contains("over 16 bootstrap replicates (90 % intervals)", output, StringComparison.Ordinal);
         Assert.Contains("regret of this mixture under the replicates: mean", output, StringComparison.Ordinal);
@@ -49,6 +50,7 @@ public sealed class BootstrapCommandTests : IDisposable
         var bootstrap = document.RootElement.GetProperty("Bootstrap");
         Assert.Equal(3, bootstrap.GetProperty("Weights").GetArrayLength());
         Assert.InRange(bootstrap.GetProperty("BaselineWinProbability").GetDouble(), 0, 1);
+        Assert.Contains("90 % bootstrap intervals", File.ReadAllText(Path.Combine(figures, "mixture.svg")), StringComparison.Ordinal);
     }
 
     [Fact]
