@@ -1,3 +1,4 @@
+using System.Globalization;
 using LawDsl.Data;
 using LawDsl.Fitting;
 
@@ -14,7 +15,7 @@ internal static class PointTable
     {
         if (mixture.Count != domains.Count)
         {
-            throw new ArgumentException($"The mixture has {mixture.Count} weights; the fit has {domains.Count} domains ({string.Join(", ", domains)}).", nameof(mixture));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The mixture has {mixture.Count} weights; the fit has {domains.Count} domains ({string.Join(", ", domains)})."), nameof(mixture));
         }
 
         var outputsAreDomains = targets.Count == domains.Count && targets.Select((t, k) => t.Name == domains[k] && !t.HigherIsBetter).All(same => same);
