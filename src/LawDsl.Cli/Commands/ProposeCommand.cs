@@ -23,6 +23,7 @@ internal static class ProposeCommand
         var fitFile = new Option<string?>("--fit") { Description = "A fit saved by 'lawdsl fit --json' (its run table is still needed: the uncertainty comes from it)" };
         var count = new Option<int>("--count") { Description = "How many runs to propose", DefaultValueFactory = _ => 8 };
         var candidates = new Option<int>("--candidates") { Description = "Random candidate mixtures (uniform on the simplex, seeded by --seed), each at every --candidate-n and --candidate-d", DefaultValueFactory = _ => 200 };
+        var candidateFile = new Option<string?>("--candidate-file") { Description = "Candidate runs from a CSV instead (weight_<domain>, model-size and token columns, read with the table's unit flags; no losses)" };
         var sizes = new Option<double[]>("--candidate-n") { Description = "Model sizes a candidate may have (law units; default: the table's largest)", AllowMultipleArgumentsPerToken = true };
         var tokens = new Option<double[]>("--candidate-d") { Description = "Token counts a candidate may have (law units; default: the table's largest)", AllowMultipleArgumentsPerToken = true };
         var criterion = new Choice<ProposalCriterion>("--criterion", "What the runs reduce", new Dictionary<string, ProposalCriterion>
@@ -30,7 +31,7 @@ internal static class ProposeCommand
             ["target-variance"] = ProposalCriterion.TargetVariance,
             ["d-optimal"] = ProposalCriterion.DOptimal,
         }, ProposalCriterion.TargetVariance);
-        var command = new Command("propose", "Which runs to train next to make the chosen mixture surer") { fitFile, count, candidates, sizes, tokens, criterion.Option }.With(laws, table, fitting, mixture, json);
+        var command = new Command("propose", "Which runs to train next to make the chosen mixture surer") { fitFile, count, candidates, candidateFile, sizes, tokens, criterion.Option }.With(laws, table, fitting, mixture, json);
         command.SetAction(parsed =>
         {
             var scale = mixture.ScaleOf(parsed);
@@ -43,12 +44,24 @@ internal static class ProposeCommand
             }
 
             var (wanted, drawn) = (parsed.GetValue(count), parsed.GetValue(candidates));
-            if (drawn < 1 || wanted < 1 || wanted > drawn)
+            var listed = parsed.GetValue(candidateFile);
+            if (listed is not null && new Option[] { sizes, tokens, candidates }.Any(option => parsed.GetResult(option) is { Implicit: false }))
+            {
+                throw new UsageException($"{candidateFile.Name} lists the candidates; {candidates.Name}, {sizes.Name} and {tokens.Name} draw them instead: give one or the other.");
+            }
+
+            if (listed is null && (drawn < 1 || wanted < 1 || wanted > drawn))
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{count.Name} must be between 1 and {candidates.Name} ({drawn}); it is {wanted}."));
             }
 
-            json.Validate(parsed, [.. new[] { table.PathOf(parsed), saved }.OfType<string>()]);
+            (IReadOnlyList<string> Domains, List<CandidateRun> Runs)? fileCandidates = listed is null ? null : FromFile(listed, table.OptionsOf(parsed), candidateFile.Name);
+            if (fileCandidates is { } file && (wanted < 1 || wanted > file.Runs.Count))
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{count.Name} must be between 1 and the {file.Runs.Count} runs of {candidateFile.Name}; it is {wanted}."));
+            }
+
+            json.Validate(parsed, [.. new[] { table.PathOf(parsed), saved, listed }.OfType<string>()]);
             var console = context.Report(json.ToStdout(parsed));
             var catalog = laws.CatalogOf(parsed, context);
             var (law, fit) = saved is null ? (laws.LawOf(parsed, catalog), null) : FitFile.Read(saved, fitFile.Name, catalog);
@@ -73,7 +86,12 @@ internal static class ProposeCommand
             }
 
             var best = law.Optimize(fit, scale, objective, constraints, mixtureOptions);
-            var pool = Candidates(runs, drawn, options.Seed, Positive(parsed, sizes) ?? [runs.ModelSizes[^1]], Positive(parsed, tokens) ?? [runs.Tokens.ToArray().Max()]);
+            if (fileCandidates is { } given && !given.Domains.SequenceEqual(runs.DomainNames))
+            {
+                throw new BadInputException($"{candidateFile.Name} '{listed}' has domains {string.Join(", ", given.Domains)}; the run table has {string.Join(", ", runs.DomainNames)}.");
+            }
+
+            var pool = fileCandidates?.Runs ?? Candidates(runs, drawn, options.Seed, Positive(parsed, sizes) ?? [runs.ModelSizes[^1]], Positive(parsed, tokens) ?? [runs.Tokens.ToArray().Max()]);
             var proposal = law.Propose(fit, runs, fitObjective, pool, wanted, scale, best.Mixture, criterion.Value(parsed), objective);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fit.Law}: {wanted} of {pool.Count} candidate runs by {criterion.Option.Name} {parsed.GetValue(criterion.Option)}, for {best.ObjectiveDescription} at N = {scale.ModelSize:G6}, D = {scale.Tokens:G6} (h* = [{string.Join(", ", best.Mixture.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}])"));
             console.WriteLine(proposal.Criterion == ProposalCriterion.TargetVariance
@@ -118,6 +136,18 @@ internal static class ProposeCommand
         }
 
         return values;
+    }
+
+    /// <summary>Every run of a candidate file (no losses, no targets: the table's unit flags apply).</summary>
+    private static (IReadOnlyList<string> Domains, List<CandidateRun> Runs) FromFile(string path, LawDsl.Data.RunTableCsvOptions options, string flag)
+    {
+        // The table's columns to ignore apply where the candidate file has them (it need not have a run id, say).
+        var header = File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Split(',').Select(c => c.Trim()).ToHashSet() ?? [] : [];
+        var table = LawDsl.Data.RunTableCsv.Load(path, options with { WithoutLosses = true, Targets = [], IgnoredColumns = [.. options.IgnoredColumns.Where(header.Contains)] });
+        var runs = Enumerable.Range(0, table.Rows)
+            .Select(r => new CandidateRun([.. Enumerable.Range(0, table.Domains).Select(j => table.Weight(j)[r])], new ScalePoint(table.ModelSize[r], table.Tokens[r])))
+            .ToList();
+        return runs.Count > 0 ? (table.DomainNames, runs) : throw new BadInputException($"{flag} '{path}' lists no runs.");
     }
 
     /// <summary>Mixtures uniform on the simplex (normalized exponentials), each at every size and token count.</summary>

@@ -71,7 +71,7 @@ internal sealed class CsvColumns
             columns.WeightColumns.Add(Take(name)!.Value);
             string[] candidates = options.LossColumns?.TryGetValue(domain, out var explicitName) == true ? [explicitName] : [domain + "_loss", "loss_" + domain];
             var loss = candidates.Select(Take).FirstOrDefault(c => c is not null);
-            if (loss is null)
+            if (loss is null && !options.WithoutLosses)
             {
                 problems.Add(new RunDataProblem(source, 1, null, null, $"No loss column for domain '{domain}': looked for {string.Join(" and ", candidates.Select(c => "'" + c + "'"))}; name it with {options.Named(nameof(options.LossColumns))}."));
             }

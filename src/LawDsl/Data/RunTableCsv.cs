@@ -116,7 +116,7 @@ public static class RunTableCsv
                 var weight = cells.Number(layout.WeightColumns[j], CellRule.Weight);
                 weights[(j * count) + r] = weight;
                 sum += weight;
-                losses[(j * count) + r] = cells.Number(layout.LossColumns[j], CellRule.Loss);
+                losses[(j * count) + r] = layout.LossColumns[j] < 0 ? double.NaN : cells.Number(layout.LossColumns[j], CellRule.Loss);
             }
 
             if (double.IsFinite(sum) && Math.Abs(sum - 1) > options.WeightSumTolerance)

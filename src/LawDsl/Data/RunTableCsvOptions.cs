@@ -51,6 +51,12 @@ public sealed record RunTableCsvOptions
     /// </summary>
     public IReadOnlyList<RunTarget> Targets { get; init; } = [];
 
+    /// <summary>
+    /// The file lists runs that were not trained (mixtures and scales to predict or to propose): a domain's loss column
+    /// may be absent, and its losses are then missing.
+    /// </summary>
+    public bool WithoutLosses { get; init; }
+
     /// <summary>Columns to skip, such as run identifiers; any other unrecognized column is an error.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 

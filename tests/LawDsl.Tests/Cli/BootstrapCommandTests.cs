@@ -73,6 +73,25 @@ public sealed class BootstrapCommandTests : IDisposable
     }
 
     [Fact]
+    public void Propose_takes_its_candidates_from_a_file_without_losses()
+    {
+        var candidates = Path.Combine(_folder, "candidates.csv");
+        File.WriteAllLines(candidates, ["weight_a,weight_b,weight_c,model_size,n_tokens", "0.6,0.2,0.2,480000000,12000000000", "0.2,0.6,0.2,480000000,12000000000", "0.2,0.2,0.6,960000000,6000000000"]);
+        var (code, output, error) = Run([.. Args("propose"), "--law", "chinchilla-per-domain", "--starts", "4", "--count", "2", "--candidate-file", candidates]);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("2 of 3 candidate runs", output, StringComparison.Ordinal);
+        Assert.Contains("480", output, StringComparison.Ordinal);
+
+        var both = Run([.. Args("propose"), "--law", "chinchilla-per-domain", "--candidate-file", candidates, "--candidates", "5"]);
+        Assert.Equal(ExitCodes.Usage, both.Code);
+        Assert.Contains("--candidate-file lists the candidates", both.Error, StringComparison.Ordinal);
+
+        var many = Run([.. Args("propose"), "--law", "chinchilla-per-domain", "--candidate-file", candidates, "--count", "4"]);
+        Assert.Equal(ExitCodes.Usage, many.Code);
+        Assert.Contains("--count must be between 1 and the 3 runs of --candidate-file; it is 4.", many.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bootstrap_and_propose_refuse_what_they_cannot_do_before_any_work()
     {
         var fit = Path.Combine(_folder, "saved.json");
