@@ -56,6 +56,17 @@ public sealed class RunTableTargetTests
     }
 
     [Fact]
+    public void A_table_of_runs_not_yet_trained_needs_no_loss_columns_when_it_says_so()
+    {
+        const string untrained = "weight_a,weight_b,model_size,n_tokens\n0.5,0.5,1,1\n0.3,0.7,2,1\n";
+        var runs = RunTableCsv.Read(new StringReader(untrained), "candidates.csv", new RunTableCsvOptions { WithoutLosses = true });
+        Assert.Equal(2, runs.Rows);
+        Assert.All(runs.Losses.ToArray(), loss => Assert.True(double.IsNaN(loss)));
+        var error = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(untrained), "candidates.csv"));
+        Assert.Contains("No loss column for domain 'a'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_metrics_are_targets_too()
     {
         const string json = """
