@@ -35,9 +35,10 @@ internal static class FitCommand
             }
 
             FitReport.Write(console, fit);
+            BootstrapRun? replicates = null;
             if (resampling is { } settings && fit.Parameters.Count > 0 && !context.Cancelled)
             {
-                var replicates = law.Bootstrap(fit, runs, objective, settings.Options, settings.Level, null, context.Progress("bootstrap " + law.Name), context.Cancellation);
+                replicates = law.Bootstrap(fit, runs, objective, settings.Options, settings.Level, null, context.Progress("bootstrap " + law.Name), context.Cancellation, predictRuns: figures is not null);
                 context.FinishProgress();
                 if (context.Cancelled)
                 {
@@ -51,7 +52,7 @@ internal static class FitCommand
             json.Write(parsed, context, JsonSerializer.Serialize(fit, FitJson.Default.FitSummary));
             if (figures is not null && fit.Parameters.Count > 0)
             {
-                PlotFlag.Announce(context, Figures.PredictedVsObserved(figures, "predicted-vs-observed", $"{fit.Law}: predicted vs observed ({runs.Rows} runs)", runs, law.Predict(fit.Parameters, runs)));
+                PlotFlag.Announce(context, Figures.PredictedVsObserved(figures, "predicted-vs-observed", $"{fit.Law}: predicted vs observed ({runs.Rows} runs)", runs, law.Predict(fit.Parameters, runs), replicates?.RunIntervals));
             }
             return context.Cancelled ? ExitCodes.Interrupted : fit.Parameters.Count > 0 ? ExitCodes.Success : ExitCodes.Failed;
         });

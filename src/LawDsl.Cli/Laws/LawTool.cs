@@ -27,7 +27,7 @@ internal interface ILawTool
     DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs);
 
     /// <summary>Bootstraps a fit to <paramref name="runs"/>; with <paramref name="mixture"/>, also how sure its optimal mixture is.</summary>
-    BootstrapRun Bootstrap(FitSummary fit, RunTable runs, FitObjective objective, BootstrapOptions options, double level, MixtureRequest? mixture, IProgress<FitProgress>? progress, CancellationToken cancellation);
+    BootstrapRun Bootstrap(FitSummary fit, RunTable runs, FitObjective objective, BootstrapOptions options, double level, MixtureRequest? mixture, IProgress<FitProgress>? progress, CancellationToken cancellation, bool predictRuns = false);
 
     /// <summary>The runs to train next, from <paramref name="candidates"/>.</summary>
     RunProposal Propose(FitSummary fit, RunTable runs, FitObjective objective, IReadOnlyList<CandidateRun> candidates, int count, ScalePoint target, IReadOnlyList<double> targetMixture, ProposalCriterion criterion, MixtureObjective mixtureObjective);
@@ -37,7 +37,11 @@ internal interface ILawTool
 internal sealed record MixtureRequest(ScalePoint Scale, MixtureObjective Objective, MixtureConstraints Constraints, MixtureOptions Options, double[]? Baseline);
 
 /// <summary>A bootstrap's parameter intervals, its report, and (when asked) the optimal mixture's uncertainty.</summary>
-internal sealed record BootstrapRun(BootstrapSummary Summary, string Report, MixtureUncertainty? Mixture);
+internal sealed record BootstrapRun(BootstrapSummary Summary, string Report, MixtureUncertainty? Mixture)
+{
+    /// <summary>When asked: each run's prediction interval, output-major (for the predicted-vs-observed plot's bands).</summary>
+    public (double[] Low, double[] High)? RunIntervals { get; init; }
+}
 
 internal sealed class LawTool<TLaw> : ILawTool
     where TLaw : IMixingLaw<TLaw>
@@ -74,13 +78,16 @@ internal sealed class LawTool<TLaw> : ILawTool
     public DerivativeCheck CheckDerivatives(ReadOnlySpan<double> parameters, RunTable runs) =>
         DerivativeChecker.Check<TLaw>(parameters, runs);
 
-    public BootstrapRun Bootstrap(FitSummary fit, RunTable runs, FitObjective objective, BootstrapOptions options, double level, MixtureRequest? mixture, IProgress<FitProgress>? progress, CancellationToken cancellation)
+    public BootstrapRun Bootstrap(FitSummary fit, RunTable runs, FitObjective objective, BootstrapOptions options, double level, MixtureRequest? mixture, IProgress<FitProgress>? progress, CancellationToken cancellation, bool predictRuns = false)
     {
         var result = Uncertainty.Bootstrap.FromParameters<TLaw>(fit.Parameters, runs, objective, options, progress is null ? null : new Immediate(progress), cancellation);
         var uncertainty = mixture is null || result.Replicates.Count == 0
             ? null
             : result.Optimum(mixture.Scale, mixture.Objective, mixture.Constraints, mixture.Options, mixture.Baseline, level);
-        return new BootstrapRun(result.Summarize(level), result.Report(level), uncertainty);
+        return new BootstrapRun(result.Summarize(level), result.Report(level), uncertainty)
+        {
+            RunIntervals = predictRuns && result.Replicates.Count > 0 ? result.PredictRuns(runs, level) : null,
+        };
     }
 
     public RunProposal Propose(FitSummary fit, RunTable runs, FitObjective objective, IReadOnlyList<CandidateRun> candidates, int count, ScalePoint target, IReadOnlyList<double> targetMixture, ProposalCriterion criterion, MixtureObjective mixtureObjective) =>

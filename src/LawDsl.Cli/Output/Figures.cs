@@ -12,15 +12,29 @@ internal static class Figures
     private const int Height = 600;
 
     /// <summary>Predicted against observed loss for every counted entry, one colour per domain, with the diagonal.</summary>
-    public static IReadOnlyList<string> PredictedVsObserved(string folder, string name, string title, RunTable runs, double[] predictions)
+    public static IReadOnlyList<string> PredictedVsObserved(string folder, string name, string title, RunTable runs, double[] predictions, (double[] Low, double[] High)? bands = null)
     {
         var plot = new Plot();
         for (var i = 0; i < runs.Outputs; i++)
         {
             var observed = runs.TargetValue(i).ToArray();
             var counted = Enumerable.Range(0, runs.Rows).Where(r => !double.IsNaN(observed[r])).ToArray();
-            var points = plot.Add.ScatterPoints(counted.Select(r => observed[r]).ToArray(), counted.Select(r => predictions[(i * runs.Rows) + r]).ToArray());
+            double[] xs = [.. counted.Select(r => observed[r])];
+            double[] ys = [.. counted.Select(r => predictions[(i * runs.Rows) + r])];
+            var points = plot.Add.ScatterPoints(xs, ys);
             points.LegendText = runs.OutputNames[i];
+            if (bands is var (low, high))
+            {
+                // Each prediction's bootstrap interval, vertical, in the output's colour.
+                var errors = plot.Add.ErrorBar(xs, ys, [.. counted.Select(r => Math.Max(0, high[(i * runs.Rows) + r] - predictions[(i * runs.Rows) + r]))]);
+                errors.YErrorNegative = [.. counted.Select(r => Math.Max(0, predictions[(i * runs.Rows) + r] - low[(i * runs.Rows) + r]))];
+                errors.Color = points.Color;
+            }
+        }
+
+        if (bands is not null)
+        {
+            title += " with bootstrap intervals";
         }
 
         var losses = runs.TargetValues.ToArray().Where(double.IsFinite).ToArray();

@@ -62,6 +62,32 @@ public sealed class BootstrapResult<TLaw>
     }
 
     /// <summary>
+    /// Central <paramref name="level"/> intervals of every output of every run of <paramref name="runs"/> (which must have
+    /// the fit's domains and outputs): <c>Low[output * rows + row]</c>, and likewise <c>High</c>, NaN where no replicate is finite.
+    /// </summary>
+    public (double[] Low, double[] High) PredictRuns(Data.RunTable runs, double level = 0.9)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        Laplace.RequireLevel(level);
+        var entries = runs.Outputs * runs.Rows;
+        var samples = new double[Replicates.Count][];
+        Parallel.For(0, Replicates.Count, b =>
+        {
+            samples[b] = new double[entries];
+            TLaw.Evaluate(Replicates[b].Parameters, runs, samples[b]);
+        });
+
+        var (low, high) = (new double[entries], new double[entries]);
+        for (var e = 0; e < entries; e++)
+        {
+            var interval = ValueInterval.Percentile(string.Empty, double.NaN, [.. samples.Select(s => s[e])], level);
+            (low[e], high[e]) = (interval.Low, interval.High);
+        }
+
+        return (low, high);
+    }
+
+    /// <summary>
     /// The optimal mixture at <paramref name="scale"/> and how sure it is: each replicate's own optimum (intervals per
     /// domain), the main optimum's objective under every replicate, its regret (how much worse than each replicate's own
     /// optimum), and, with a <paramref name="baseline"/>, the share of replicates under which it beats the baseline.

@@ -21,7 +21,8 @@ public sealed class BootstrapCommandTests : IDisposable
     public void Fit_with_a_bootstrap_reports_and_saves_parameter_intervals()
     {
         var json = Path.Combine(_folder, "fit.json");
-        var (code, output, error) = Run([.. Args("fit"), "--law", "chinchilla-per-domain", "--starts", "4", "--bootstrap", "20", "--level", "0.8", "--json", json]);
+        var figures = Path.Combine(_folder, "fit-figures");
+        var (code, output, error) = Run([.. Args("fit"), "--law", "chinchilla-per-domain", "--starts", "4", "--bootstrap", "20", "--level", "0.8", "--json", json, "--plot", figures]);
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("bootstrap of Chinchilla per domain: 20 of 20 replicates (Mixtures resampled", output, StringComparison.Ordinal);
         Assert.Contains("80 % percentile intervals", output, StringComparison.Ordinal);
@@ -30,6 +31,7 @@ public sealed class BootstrapCommandTests : IDisposable
         Assert.Equal(15, record.Bootstrap.Parameters.Count);
         Assert.All(record.Bootstrap.Parameters, p => Assert.True(p.Low <= p.High, p.ToString()));
         Assert.Contains("\"resampling\": \"Mixtures\"", File.ReadAllText(json), StringComparison.Ordinal);
+        Assert.Contains("with bootstrap intervals", File.ReadAllText(Path.Combine(figures, "predicted-vs-observed.svg")), StringComparison.Ordinal);
 
         // The saved fit, with its bootstrap, is still a fit that predict reads.
         var predicted = Run([.. Args("predict"), "--fit", json]);

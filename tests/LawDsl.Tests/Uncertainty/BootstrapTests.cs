@@ -86,6 +86,26 @@ public sealed class BootstrapTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Run_intervals_are_the_replicates_predictions_at_every_run()
+    {
+        var runs = Simulate(6, seed: 4);
+        var fit = LawFitter.Fit<OwnTokensLaw>(runs, options: new FitOptions { Starts = 4, Seed = 1 });
+        var bootstrap = Bootstrap.Run(fit, runs, options: new BootstrapOptions { Replicates = 30 });
+        var (low, high) = bootstrap.PredictRuns(runs);
+        var predictions = new double[3 * runs.Rows];
+        OwnTokensLaw.Evaluate(fit.Parameters, runs, predictions);
+        var row = 5;
+        var mixture = Enumerable.Range(0, 3).Select(j => runs.Weight(j)[row]).ToArray();
+        var single = bootstrap.Predict(mixture, new ScalePoint(runs.ModelSize[row], runs.Tokens[row]));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(single[i].Low, low[(i * runs.Rows) + row], 1e-12);
+            Assert.Equal(single[i].High, high[(i * runs.Rows) + row], 1e-12);
+            Assert.InRange(predictions[(i * runs.Rows) + row], low[(i * runs.Rows) + row] - 0.05, high[(i * runs.Rows) + row] + 0.05);
+        }
+    }
+
+    [Fact]
     public void The_Laplace_interval_agrees_with_the_bootstrap_where_the_law_is_nearly_linear()
     {
         var runs = Simulate(24, seed: 9);
