@@ -37,37 +37,62 @@ public class RowScalingBenchmarks
     public double SumOfSquaresGradient() => CapacityNoiseLaw.SumOfSquaresGradient(_theta, _runs, _runs.Losses, default, _gradient);
 }
 
-/// <summary>How the generated kernels of the paper's law grow with the number of domains (1,000 simulated runs).</summary>
+/// <summary>
+/// How the generated kernels grow with the number of domains K (1,000 simulated runs), for the paper's law (5K+1
+/// parameters, one shared root per run) and the additive law (K(2K+5) parameters, a K-term sum per output). The
+/// Σ-of-squares gradient against the loss in the same run is the ratio the one-reverse-pass target is about.
+/// </summary>
 [MemoryDiagnoser]
 public class DomainScalingBenchmarks
 {
-    private RunTable _runs = null!;
-    private double[] _theta = null!;
-    private double[] _predictions = null!;
-    private double[] _targets = null!;
-    private double[] _gradient = null!;
+    private Kernels _capacity = null!;
+    private Kernels _additive = null!;
 
-    [Params(4, 7, 17, 64)]
+    [Params(4, 7, 17, 64, 128, 256)]
     public int Domains { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _runs = BenchmarkData.Synthetic(Domains, 1000);
-        _theta = BenchmarkData.Middle<CapacityNoiseLaw>(Domains);
-        _predictions = new double[Domains * 1000];
-        _gradient = new double[_theta.Length];
-        CapacityNoiseLaw.Evaluate(_theta, _runs, _predictions);
-        _targets = _predictions.Select(v => v * 1.01).ToArray();
+        var runs = BenchmarkData.Synthetic(Domains, 1000);
+        _capacity = Kernels.For<CapacityNoiseLaw>(runs);
+        _additive = Kernels.For<AdditiveLaw>(runs);
     }
 
-    [Benchmark]
-    public double Evaluate()
+    [BenchmarkCategory("capacity-noise"), Benchmark]
+    public double CapacityNoiseLoss() => _capacity.Loss();
+
+    [BenchmarkCategory("capacity-noise"), Benchmark]
+    public double CapacityNoiseGradient() => _capacity.Gradient();
+
+    [BenchmarkCategory("additive"), Benchmark]
+    public double AdditiveLoss() => _additive.Loss();
+
+    [BenchmarkCategory("additive"), Benchmark]
+    public double AdditiveGradient() => _additive.Gradient();
+
+    /// <summary>One law's loss and Σ-of-squares gradient at the middle of its start ranges, on targets 1 % off its predictions.</summary>
+    private sealed class Kernels(Func<double> loss, Func<double> gradient)
     {
-        CapacityNoiseLaw.Evaluate(_theta, _runs, _predictions);
-        return _predictions[0];
-    }
+        public double Loss() => loss();
 
-    [Benchmark]
-    public double SumOfSquaresGradient() => CapacityNoiseLaw.SumOfSquaresGradient(_theta, _runs, _targets, default, _gradient);
+        public double Gradient() => gradient();
+
+        public static Kernels For<TLaw>(RunTable runs)
+            where TLaw : IMixingLaw<TLaw>
+        {
+            var theta = BenchmarkData.Middle<TLaw>(runs.Domains);
+            var predictions = new double[runs.Domains * runs.Rows];
+            var gradient = new double[theta.Length];
+            TLaw.Evaluate(theta, runs, predictions);
+            var targets = predictions.Select(v => v * 1.01).ToArray();
+            return new Kernels(
+                () =>
+                {
+                    TLaw.Evaluate(theta, runs, predictions);
+                    return predictions[0];
+                },
+                () => TLaw.SumOfSquaresGradient(theta, runs, targets, default, gradient));
+        }
+    }
 }
