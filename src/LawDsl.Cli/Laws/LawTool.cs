@@ -56,14 +56,8 @@ internal sealed class LawTool<TLaw> : ILawTool
         LawFitter.Fit<TLaw>(runs, objective, options, progress, cancellation).Summarize();
 
     public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options) =>
-        Named(MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.DomainNames.Count, fit.Targets ?? [.. fit.DomainNames.Select(d => new RunTarget(d))], scale, objective, constraints, options), fit);
-
-    private static MixtureResult Named(MixtureResult result, FitSummary fit) => result with
-    {
-        DomainNames = fit.DomainNames,
-        FittedScales = fit.FittedScales == default ? null : fit.FittedScales,
-        Unregularized = result.Unregularized is { } plain ? Named(plain, fit) : null,
-    };
+        MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.DomainNames.Count, fit.Targets ?? [.. fit.DomainNames.Select(d => new RunTarget(d))], scale, objective, constraints, options)
+            .NamedBy(fit.DomainNames, fit.FittedScales == default ? null : fit.FittedScales);
 
     public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);

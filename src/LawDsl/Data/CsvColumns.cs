@@ -102,7 +102,7 @@ internal sealed class CsvColumns
         {
             // A target that is a domain or a loss column is found by its own convention; any other column is a metric.
             var isLoss = columns.Domains.Contains(target.Name)
-                || (header.Contains(target.Name) && (target.Name.EndsWith("_loss", StringComparison.Ordinal) || target.Name.StartsWith("loss_", StringComparison.Ordinal)))
+                || (header.Contains(target.Name) && RunTarget.LossColumnDomain(target.Name) is not null)
                 || header.Contains(target.Name + "_loss") || header.Contains("loss_" + target.Name);
             if (options.Targets.Count(t => t.Name == target.Name) > 1)
             {
@@ -142,10 +142,7 @@ internal sealed class CsvColumns
             }
 
             var name = header[c];
-            var extraDomain = name.EndsWith("_loss", StringComparison.Ordinal) ? name[..^"_loss".Length]
-                : name.StartsWith("loss_", StringComparison.Ordinal) ? name["loss_".Length..]
-                : null;
-            if (extraDomain is not null)
+            if (RunTarget.LossColumnDomain(name) is { } extraDomain)
             {
                 // A loss measured on a domain that is never trained on (an evaluation-only target) is kept, not dropped.
                 columns.ExtraLosses.Add((extraDomain, c));

@@ -83,6 +83,7 @@ public sealed class RunTable
         _targets = DomainNames.Select(name => new RunTarget(name)).ToArray();
         _targetDomains = Enumerable.Range(0, Domains).ToArray();
         _targetValues = losses;
+        OutputNames = DomainNames;
         OutputsAreDomains = true;
     }
 
@@ -100,10 +101,10 @@ public sealed class RunTable
         _targets = targets;
         _targetDomains = targetDomains;
         _targetValues = targetValues;
+        OutputNames = [.. targets.Select(t => t.Name)];
 
         // Read by every generated kernel call, so computed once (no allocation per call).
-        OutputsAreDomains = targets.Length == Domains && targetDomains.Select((domain, output) => domain == output).All(same => same)
-            && targets.All(t => !t.HigherIsBetter);
+        OutputsAreDomains = RunTarget.AreDomains(targets, DomainNames);
     }
 
     /// <summary>The number of runs.</summary>
@@ -119,7 +120,7 @@ public sealed class RunTable
     public IReadOnlyList<RunTarget> Targets => _targets;
 
     /// <summary>The outputs' names, in order.</summary>
-    public IReadOnlyList<string> OutputNames => _targets.Select(t => t.Name).ToArray();
+    public IReadOnlyList<string> OutputNames { get; }
 
     /// <summary>Whether the outputs are exactly the training domains' losses, in domain order (the default).</summary>
     public bool OutputsAreDomains { get; }
@@ -243,10 +244,7 @@ public sealed class RunTable
 
     private ReadOnlySpan<double> MetricColumn(string name)
     {
-        var key = _extraLosses.ContainsKey(name) ? name
-            : name.EndsWith("_loss", StringComparison.Ordinal) ? name[..^"_loss".Length]
-            : name.StartsWith("loss_", StringComparison.Ordinal) ? name["loss_".Length..]
-            : name;
+        var key = _extraLosses.ContainsKey(name) ? name : RunTarget.LossColumnDomain(name) ?? name;
         return _extraLosses.TryGetValue(key, out var column)
             ? column
             : throw new ArgumentException(

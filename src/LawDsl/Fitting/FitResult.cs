@@ -13,7 +13,7 @@ public sealed class FitResult<TLaw>
         Layout = layout;
         DomainNames = domainNames;
         Targets = targets;
-        OutputsAreDomains = targets.Count == domainNames.Count && targets.Select((t, k) => t.Name == domainNames[k]).All(same => same);
+        OutputsAreDomains = Data.RunTarget.AreDomains(targets, domainNames);
         FittedScales = fittedScales;
         ObjectiveDescription = objective.ToString();
         ResidualCount = residuals;

@@ -124,6 +124,83 @@ internal sealed class NormalEquations
     /// <summary>Solves S·x = b in place (S symmetric positive definite, row-major, overwritten by its factor).</summary>
     public static bool CholeskySolve(Span<double> s, Span<double> b, int n)
     {
+        if (!CholeskyFactor(s, n))
+        {
+            return false;
+        }
+
+        SolveFactored(s, b, n);
+        return true;
+    }
+
+    /// <summary>
+    /// The inverse of a symmetric positive definite <paramref name="matrix"/> (row-major n × n), factored once and solved
+    /// column by column; false (and <paramref name="inverse"/> unspecified) when it is not positive definite.
+    /// </summary>
+    internal static bool InvertPositiveDefinite(ReadOnlySpan<double> matrix, Span<double> inverse, int n)
+    {
+        var factor = matrix[..(n * n)].ToArray();
+        if (!CholeskyFactor(factor, n))
+        {
+            return false;
+        }
+
+        var column = new double[n];
+        for (var c = 0; c < n; c++)
+        {
+            Array.Clear(column);
+            column[c] = 1;
+            SolveFactored(factor, column, n);
+            for (var r = 0; r < n; r++)
+            {
+                inverse[(r * n) + c] = column[r];
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>xᵀ·M·y for a row-major n × n <paramref name="matrix"/>.</summary>
+    internal static double QuadraticForm(ReadOnlySpan<double> matrix, ReadOnlySpan<double> x, ReadOnlySpan<double> y, int n)
+    {
+        var sum = 0.0;
+        for (var p = 0; p < n; p++)
+        {
+            if (x[p] == 0)
+            {
+                continue;
+            }
+
+            for (var q = 0; q < n; q++)
+            {
+                sum += x[p] * matrix[(p * n) + q] * y[q];
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>log det of a symmetric positive definite matrix, 2·Σ ln L_ii of its Cholesky factor; null when it is not positive definite.</summary>
+    internal static double? LogDeterminant(ReadOnlySpan<double> matrix, int n)
+    {
+        var factor = matrix[..(n * n)].ToArray();
+        if (!CholeskyFactor(factor, n))
+        {
+            return null;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += Math.Log(factor[(i * n) + i]);
+        }
+
+        return 2 * sum;
+    }
+
+    /// <summary>Overwrites the lower triangle of <paramref name="s"/> with its Cholesky factor L (S = L·Lᵀ); false when S is not positive definite.</summary>
+    private static bool CholeskyFactor(Span<double> s, int n)
+    {
         for (var j = 0; j < n; j++)
         {
             var diagonal = s[(j * n) + j];
@@ -151,15 +228,21 @@ internal sealed class NormalEquations
             }
         }
 
+        return true;
+    }
+
+    /// <summary>Solves L·Lᵀ·x = b in place, with L in the lower triangle of <paramref name="factor"/>.</summary>
+    private static void SolveFactored(ReadOnlySpan<double> factor, Span<double> b, int n)
+    {
         for (var i = 0; i < n; i++)
         {
             var value = b[i];
             for (var k = 0; k < i; k++)
             {
-                value -= s[(i * n) + k] * b[k];
+                value -= factor[(i * n) + k] * b[k];
             }
 
-            b[i] = value / s[(i * n) + i];
+            b[i] = value / factor[(i * n) + i];
         }
 
         for (var i = n - 1; i >= 0; i--)
@@ -167,13 +250,11 @@ internal sealed class NormalEquations
             var value = b[i];
             for (var k = i + 1; k < n; k++)
             {
-                value -= s[(k * n) + i] * b[k];
+                value -= factor[(k * n) + i] * b[k];
             }
 
-            b[i] = value / s[(i * n) + i];
+            b[i] = value / factor[(i * n) + i];
         }
-
-        return true;
     }
 
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ulong support, ReadOnlySpan<int> blockStarts)

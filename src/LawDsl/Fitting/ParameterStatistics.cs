@@ -153,23 +153,10 @@ internal static class ParameterStatistics
 
         var diagonal = free.Select(p => normal[(p * n) + p]).ToArray();
         var inverse = new double[size * size];
-        var work = new double[size * size];
-        var column = new double[size];
-        for (var c = 0; c < size; c++)
+        if (!NormalEquations.InvertPositiveDefinite(factor, inverse, size))
         {
-            factor.CopyTo(work, 0);
-            Array.Clear(column);
-            column[c] = 1;
-            if (!NormalEquations.CholeskySolve(work, column, size))
-            {
-                warnings.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
-                return null;
-            }
-
-            for (var r = 0; r < size; r++)
-            {
-                inverse[(r * size) + c] = column[r];
-            }
+            warnings.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
+            return null;
         }
 
         // Condition estimate of the scaled matrix: max diag(A)·max diag(A⁻¹) bounds it from below.

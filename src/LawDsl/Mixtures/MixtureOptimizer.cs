@@ -78,14 +78,7 @@ public static class MixtureOptimizer
         where TLaw : IMixingLaw<TLaw>
     {
         ArgumentNullException.ThrowIfNull(fit);
-        return Named(Optimize<TLaw>(fit.Parameters, fit.Layout.Domains, fit.Targets, scale, objective, constraints, options), fit);
-
-        static MixtureResult Named(MixtureResult result, FitResult<TLaw> fit) => result with
-        {
-            DomainNames = fit.DomainNames,
-            FittedScales = fit.FittedScales,
-            Unregularized = result.Unregularized is { } plain ? Named(plain, fit) : null,
-        };
+        return Optimize<TLaw>(fit.Parameters, fit.Layout.Domains, fit.Targets, scale, objective, constraints, options).NamedBy(fit.DomainNames, fit.FittedScales);
     }
 
     /// <summary>Optimizes the mixture of <typeparamref name="TLaw"/> with <paramref name="parameters"/> at <paramref name="scale"/>, for a law whose outputs are its <paramref name="domains"/> domains.</summary>

@@ -55,8 +55,18 @@ public sealed record MixtureResult(
     /// <summary>With a prior in the objective: the optimum of the same objective without it, for comparison; else null.</summary>
     public MixtureResult? Unregularized { get; init; }
 
-    private bool OutputsAreDomains => Outputs is null || DomainNames is null
-        || (Outputs.Count == DomainNames.Count && Outputs.Select((o, k) => o.Name == DomainNames[k]).All(same => same));
+    /// <summary>
+    /// This result, and the unregularized one beside it, with the fit's domain names and fitted scales (for a mixture
+    /// optimized from bare parameters, such as a saved fit's).
+    /// </summary>
+    public MixtureResult NamedBy(IReadOnlyList<string> domainNames, ScaleRange? fittedScales) => this with
+    {
+        DomainNames = domainNames,
+        FittedScales = fittedScales,
+        Unregularized = Unregularized?.NamedBy(domainNames, fittedScales),
+    };
+
+    private bool OutputsAreDomains => Outputs is null || DomainNames is null || Data.RunTarget.AreDomains(Outputs, DomainNames);
 
     /// <summary>A readable summary: the mixture with its bounds, the losses and the certificate.</summary>
     public string Report(IReadOnlyList<string>? domainNames = null)

@@ -112,12 +112,15 @@ public static class Bootstrap
     }
 
     /// <summary>The rows of one replicate under <paramref name="resampling"/> (for <see cref="BootstrapResampling.Residuals"/>, every row once).</summary>
-    internal static int[] DrawRows(RunTable runs, BootstrapResampling resampling, Random random)
+    internal static int[] DrawRows(RunTable runs, BootstrapResampling resampling, Random random) =>
+        DrawRows(runs, resampling, resampling == BootstrapResampling.Mixtures ? MixtureGroups.Of(runs) : [], random);
+
+    /// <summary>As above, with the table's mixture groups found once for every replicate.</summary>
+    private static int[] DrawRows(RunTable runs, BootstrapResampling resampling, int[][] groups, Random random)
     {
         switch (resampling)
         {
             case BootstrapResampling.Mixtures:
-                var groups = MixtureGroups.Of(runs);
                 return [.. Enumerable.Range(0, groups.Length).SelectMany(_ => groups[random.Next(groups.Length)])];
             case BootstrapResampling.Runs:
                 return [.. Enumerable.Range(0, runs.Rows).Select(_ => random.Next(runs.Rows))];
@@ -134,11 +137,13 @@ public static class Bootstrap
         private readonly BootstrapResampling _resampling;
         private readonly double[] _predictions = [];
         private readonly int[][] _observed = [];
+        private readonly int[][] _groups;
 
         public Resampler(RunTable runs, double[] parameters, BootstrapResampling resampling)
         {
             _runs = runs;
             _resampling = resampling;
+            _groups = resampling == BootstrapResampling.Mixtures ? MixtureGroups.Of(runs) : [];
             if (resampling == BootstrapResampling.Residuals)
             {
                 _predictions = new double[runs.Outputs * runs.Rows];
@@ -151,7 +156,7 @@ public static class Bootstrap
         {
             if (_resampling != BootstrapResampling.Residuals)
             {
-                return _runs.Select(DrawRows(_runs, _resampling, random));
+                return _runs.Select(DrawRows(_runs, _resampling, _groups, random));
             }
 
             var rows = _runs.Rows;

@@ -102,11 +102,7 @@ public sealed class BootstrapResult<TLaw>
     {
         Laplace.RequireLevel(level);
         objective ??= MixtureObjective.Mean;
-        var main = MixtureOptimizer.Optimize<TLaw>(_fit.Parameters, _fit.DomainNames.Count, _fit.Targets, scale, objective, constraints, options) with
-        {
-            DomainNames = _fit.DomainNames,
-            FittedScales = _fit.FittedScales,
-        };
+        var main = MixtureOptimizer.Optimize<TLaw>(_fit.Parameters, _fit.DomainNames.Count, _fit.Targets, scale, objective, constraints, options).NamedBy(_fit.DomainNames, _fit.FittedScales);
         var domains = _fit.DomainNames.Count;
         if (baseline is not null && baseline.Count != domains)
         {
@@ -159,16 +155,7 @@ public sealed class BootstrapResult<TLaw>
         }
 
         var gradient = ObjectiveGradient.Of<TLaw>(_fit.Parameters, _fit.DomainNames, _fit.Targets, scale, main.Mixture, objective);
-        var n = gradient.Length;
-        var variance = 0.0;
-        for (var p = 0; p < n; p++)
-        {
-            for (var q = 0; q < n; q++)
-            {
-                variance += gradient[p] * covariance[(p * n) + q] * gradient[q];
-            }
-        }
-
+        var variance = NormalEquations.QuadraticForm(covariance, gradient, gradient, gradient.Length);
         var half = NormalQuantile.Of(0.5 + (level / 2)) * Math.Sqrt(Math.Max(variance, 0));
         var laplace = new ValueInterval(main.ObjectiveDescription, main.Objective, main.Objective - half, main.Objective + half);
         var ratio = laplace.Width / bootstrapped.Width;

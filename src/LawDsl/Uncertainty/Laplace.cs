@@ -35,21 +35,13 @@ public static class Laplace
         var intervals = new List<ValueInterval>();
         for (var i = 0; i < outputs; i++)
         {
-            var variance = 0.0;
+            var gradient = new double[n];
             for (var p = 0; p < n; p++)
             {
-                var gp = jacobian[(p * outputs) + i];
-                if (gp == 0)
-                {
-                    continue;
-                }
-
-                for (var q = 0; q < n; q++)
-                {
-                    variance += gp * covariance[(p * n) + q] * jacobian[(q * outputs) + i];
-                }
+                gradient[p] = jacobian[(p * outputs) + i];
             }
 
+            var variance = NormalEquations.QuadraticForm(covariance, gradient, gradient, n);
             var half = z * Math.Sqrt(Math.Max(variance, 0));
             intervals.Add(new ValueInterval(table.OutputNames[i], predictions[i], predictions[i] - half, predictions[i] + half));
         }

@@ -18,7 +18,7 @@ internal static class PointTable
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The mixture has {mixture.Count} weights; the fit has {domains.Count} domains ({string.Join(", ", domains)})."), nameof(mixture));
         }
 
-        var outputsAreDomains = targets.Count == domains.Count && targets.Select((t, k) => t.Name == domains[k] && !t.HigherIsBetter).All(same => same);
+        var outputsAreDomains = RunTarget.AreDomains(targets, domains);
         var covariates = TLaw.Covariates.Select((name, k) => (name, k)).ToDictionary(c => c.name, c => new[] { scale.Covariates.Span[c.k] });
         var extra = outputsAreDomains ? null : targets.Where(t => !domains.Contains(t.Name)).ToDictionary(t => t.Name, _ => new[] { double.NaN });
         var table = new RunTable(domains, [.. mixture], [scale.ModelSize], [scale.Tokens], covariates: covariates, extraLosses: extra);

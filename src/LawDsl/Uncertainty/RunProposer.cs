@@ -71,7 +71,7 @@ public static class RunProposer
         var outputs = runs.Outputs;
         var gradient = ObjectiveGradient.Of<TLaw>(theta, runs.DomainNames, runs.Targets, target, targetMixture, mixtureObjective ?? MixtureObjective.Mean);
         var rows = candidates.Select(c => CandidateJacobian<TLaw>(theta, runs, c)).ToList();
-        double Variance() => Quadratic(covariance, gradient, gradient, n);
+        double Variance() => NormalEquations.QuadraticForm(covariance, gradient, gradient, n);
         var logDet = 0.0;
         var before = criterion == ProposalCriterion.TargetVariance ? Variance() : logDet;
         var chosen = new List<ProposedRun>();
@@ -137,22 +137,9 @@ public static class RunProposer
         }
 
         var covariance = new double[n * n];
-        var column = new double[n];
-        var work = new double[n * n];
-        for (var c = 0; c < n; c++)
+        if (!NormalEquations.InvertPositiveDefinite(information, covariance, n))
         {
-            information.CopyTo(work, 0);
-            Array.Clear(column);
-            column[c] = 1;
-            if (!NormalEquations.CholeskySolve(work, column, n))
-            {
-                throw new InvalidOperationException("The information matrix is not positive definite even with a ridge: the fit's Jacobian is not finite.");
-            }
-
-            for (var r = 0; r < n; r++)
-            {
-                covariance[(r * n) + c] = column[r];
-            }
+            throw new InvalidOperationException("The information matrix is not positive definite even with a ridge: the fit's Jacobian is not finite.");
         }
 
         return (sigma2, covariance);
@@ -167,9 +154,8 @@ public static class RunProposer
         var (u, s) = Innovation(covariance, row, sigma2, n, outputs);
         if (criterion == ProposalCriterion.DOptimal)
         {
-            // log det(S/σ²) by Cholesky: S is σ²I + J_cΣJ_cᵀ, symmetric positive definite.
-            var scaled = s.Select(v => v / sigma2).ToArray();
-            return Cholesky(scaled, outputs) is { } factor ? 2 * Enumerable.Range(0, outputs).Sum(i => Math.Log(factor[(i * outputs) + i])) : 0;
+            // log det(S/σ²): S is σ²I + J_cΣJ_cᵀ, symmetric positive definite.
+            return NormalEquations.LogDeterminant([.. s.Select(v => v / sigma2)], outputs) ?? 0;
         }
 
         // (gᵀu) S⁻¹ (uᵀg): u = ΣJ_cᵀ is n × outputs.
@@ -191,19 +177,9 @@ public static class RunProposer
     {
         var (u, s) = Innovation(covariance, row, sigma2, n, outputs);
         var inverse = new double[outputs * outputs];
-        for (var c = 0; c < outputs; c++)
+        if (!NormalEquations.InvertPositiveDefinite(s, inverse, outputs))
         {
-            var column = new double[outputs];
-            column[c] = 1;
-            if (!NormalEquations.CholeskySolve((double[])s.Clone(), column, outputs))
-            {
-                return;
-            }
-
-            for (var r = 0; r < outputs; r++)
-            {
-                inverse[(r * outputs) + c] = column[r];
-            }
+            return;
         }
 
         for (var p = 0; p < n; p++)
@@ -261,52 +237,5 @@ public static class RunProposer
         }
 
         return (u, s);
-    }
-
-    private static double Quadratic(double[] matrix, double[] left, double[] right, int n)
-    {
-        var sum = 0.0;
-        for (var p = 0; p < n; p++)
-        {
-            for (var q = 0; q < n; q++)
-            {
-                sum += left[p] * matrix[(p * n) + q] * right[q];
-            }
-        }
-
-        return sum;
-    }
-
-    /// <summary>The lower Cholesky factor of a symmetric positive definite matrix, or null.</summary>
-    private static double[]? Cholesky(double[] a, int size)
-    {
-        var l = new double[size * size];
-        for (var i = 0; i < size; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = a[(i * size) + j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= l[(i * size) + k] * l[(j * size) + k];
-                }
-
-                if (i == j)
-                {
-                    if (!(sum > 0))
-                    {
-                        return null;
-                    }
-
-                    l[(i * size) + i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[(i * size) + j] = sum / l[(j * size) + j];
-                }
-            }
-        }
-
-        return l;
     }
 }
