@@ -24,6 +24,15 @@ public interface IMixingLaw<TSelf>
     static abstract IReadOnlyList<string> Covariates { get; }
 
     /// <summary>
+    /// Names of the per-domain features of the data pool the law reads (<see cref="DomainFeature"/> arguments), in the
+    /// order <see cref="ScalePoint.DomainFeatures"/> uses; a run table holds them as <c>&lt;feature&gt;_&lt;domain&gt;</c> columns.
+    /// </summary>
+    static abstract IReadOnlyList<string> DomainFeatures { get; }
+
+    /// <summary>The covariates and domain features declared <see cref="PositiveAttribute">[Positive]</see>: every entry point refuses other values of them.</summary>
+    static abstract IReadOnlyList<string> PositiveInputs { get; }
+
+    /// <summary>
     /// Whether the law's outputs must be its training domains, in order: its Loss method indexes a training domain
     /// with the output argument. Such a law refuses a run table whose outputs are other columns.
     /// </summary>

@@ -96,8 +96,40 @@ public sealed class DiagnosticTests
     public void LAW006_a_Loss_argument_of_no_known_role()
     {
         const string source = Header + "[MixingLaw] public partial class Args { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h, string tag) => E[i] + h[i]; }";
-        AssertSingle(source, "LAW006", "tag", "The Loss argument 'tag' must be the predicted domain (int), the mixture (Mixture), or a double input: N, D or a named covariate");
+        AssertSingle(source, "LAW006", "tag", "The Loss argument 'tag' must be the predicted domain (int), the mixture (Mixture), a double input (N, D or a named covariate) or a per-domain feature (DomainFeature)");
         AssertNone(source.Replace(", string tag", string.Empty), "LAW006");
+    }
+
+    [Fact]
+    public void LAW006_Positive_on_an_argument_that_is_not_a_covariate()
+    {
+        const string source = Header + "[MixingLaw] public partial class Sure { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h, [Positive] double n, [Positive] DomainFeature u) => E[i] + h[i] / n + u[i]; }";
+        AssertSingle(source, "LAW006", "n", "[Positive] applies to covariates and domain features; 'n' is neither (N and D are positive already)");
+        AssertNone(source.Replace("[Positive] double n", "double n", StringComparison.Ordinal), "LAW006");
+    }
+
+    [Fact]
+    public void LAW004_a_domain_feature_used_without_a_domain()
+    {
+        const string source = Header + "[MixingLaw] public partial class Pool { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h, DomainFeature u) => E[i] + h[i] * u; }";
+        // C# has no double × DomainFeature, so the type check names the token first.
+        Assert.Single(GeneratorHarness.Analyze(source), d => d.Id == "LAW003" && SpanText(source, d) == "u");
+        var twice = source.Replace("h[i] * u", "h[i] * u[i, i]", StringComparison.Ordinal);
+        Assert.Single(GeneratorHarness.Analyze(twice), d => d.Id is "LAW003" or "LAW004" && SpanText(twice, d).StartsWith('u'));
+        AssertNone(source.Replace("h[i] * u", "Law.Sum(j => h[j] * u[j])", StringComparison.Ordinal), "LAW004");
+    }
+
+    [Fact]
+    public void LAW012_a_domain_feature_may_be_any_number_unless_declared_Positive()
+    {
+        const string source = Header + "[MixingLaw] public partial class Quality { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h, DomainFeature u) => E[i] + Law.Sum(j => h[j] * Math.Log(u[j])); }";
+        Assert.Single(GeneratorHarness.Analyze(source), d => d.Id == "LAW012");
+        AssertNone(source.Replace("DomainFeature u", "[Positive] DomainFeature u", StringComparison.Ordinal), "LAW012");
+
+        // A per-run covariate likewise: no run table promises that it is positive.
+        const string covariate = Header + "[MixingLaw] public partial class Covariate { [Parameter(Lower = 0, Upper = 1)] public partial PerDomain E { get; } public double Loss(int i, Mixture h, double t) => E[i] + h[i] * Math.Sqrt(t); }";
+        Assert.Single(GeneratorHarness.Analyze(covariate), d => d.Id == "LAW012");
+        AssertNone(covariate.Replace("double t", "[Positive] double t", StringComparison.Ordinal), "LAW012");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class LawChecks
             yield return DiagnosticInfo.Create(LawDiagnostics.UnusedInput, location, input.Name);
         }
 
-        var ranges = new RangeAnalysis(law.Parameters);
+        var ranges = new RangeAnalysis(law.Parameters, law.Inputs);
         foreach (var root in facts.Roots)
         {
             if (RootProblem(root.Root, ranges, root.Location) is { } problem)
@@ -209,7 +209,7 @@ internal static class LawChecks
     {
         var names = Unbounded(law, SignLeaves(operand));
         var bounded = law.Parameters.Select(p => names.Contains(p.Name) ? p with { Lower = double.Parse(lower, CultureInfo.InvariantCulture) } : p);
-        var range = new RangeAnalysis(bounded).Of(operand);
+        var range = new RangeAnalysis(bounded, law.Inputs).Of(operand);
         var settled = lower == "0" ? range.IsNonNegative : range.IsPositive;
         return names.Count > 0 && settled ? diagnostic with { FixParameters = string.Join(",", names), SuggestedLower = lower } : diagnostic;
     }
@@ -298,7 +298,7 @@ internal static class LawChecks
                 case NodeKind.DomainCount: found.Add("weight"); break;
                 case NodeKind.ModelSize: found.Add("n"); break;
                 case NodeKind.Tokens: found.Add("d"); break;
-                case NodeKind.Covariate: found.Add("covariate:" + node.Name); break;
+                case NodeKind.Covariate or NodeKind.DomainFeature: found.Add("covariate:" + node.Name); break;
             }
 
             foreach (var arg in node.Args)

@@ -58,6 +58,9 @@ internal static class LawDiagnostics
     public static readonly DiagnosticDescriptor PairsAsValue = Error(
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is a domain-pair parameter; index it with two domains, as {0}[i, j]");
 
+    public static readonly DiagnosticDescriptor DomainFeatureAsValue = Error(
+        LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is a per-domain feature of the data pool; index it with a domain, as {0}[j]");
+
     public static readonly DiagnosticDescriptor PerOutputAsValue = Error(
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is a per-output parameter; index it with the output, as {0}[i]");
 
@@ -71,7 +74,7 @@ internal static class LawDiagnostics
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' is not a domain index; index with the Loss method's int argument or a Law.Sum variable");
 
     public static readonly DiagnosticDescriptor NotIndexable = Error(
-        LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' cannot be indexed in a law; only parameters and the mixture can");
+        LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' cannot be indexed in a law; only parameters, the mixture and domain features can");
 
     public static readonly DiagnosticDescriptor IterationCount = Error(
         LawDiagnosticIds.UnknownIdentifier, MisuseTitle, "'{0}' must be a constant, non-negative iteration count");
@@ -86,7 +89,10 @@ internal static class LawDiagnostics
         LawDiagnosticIds.BadParameterDeclaration, BadParameterTitle, "Parameter '{0}' has a Start range that is not two numbers [low, high]");
 
     public static readonly DiagnosticDescriptor LossArgumentRole = Error(
-        LawDiagnosticIds.BadLossSignature, BadSignatureTitle, "The Loss argument '{0}' must be the predicted domain (int), the mixture (Mixture), or a double input: N, D or a named covariate");
+        LawDiagnosticIds.BadLossSignature, BadSignatureTitle, "The Loss argument '{0}' must be the predicted domain (int), the mixture (Mixture), a double input (N, D or a named covariate) or a per-domain feature (DomainFeature)");
+
+    public static readonly DiagnosticDescriptor PositiveNotCovariate = Error(
+        LawDiagnosticIds.BadLossSignature, BadSignatureTitle, "[Positive] applies to covariates and domain features; '{0}' is neither (N and D are positive already)");
 
     public static readonly DiagnosticDescriptor LossArgumentRepeated = Error(
         LawDiagnosticIds.BadLossSignature, BadSignatureTitle, "The Loss argument '{0}' repeats the role {1} of an earlier argument");
@@ -181,7 +187,7 @@ internal static class LawDiagnostics
         StartReversed, StartOutsideBounds, NameCollision, OutsideDomainBound, OutsideDomainWeight, OutsideDomainGuard,
         DivisorBound, DivisorWeight, DivisorGuard, RootBracketNotConstant, RootBracketInvalid, RootJumps,
         RootNotMonotone, NotIdentifiable, IntegerDivision, ZeroDerivative, PerOutputAsValue, OutputPairsAsValue,
-        OutputAsDomain, DomainAsOutput,
+        OutputAsDomain, DomainAsOutput, DomainFeatureAsValue, PositiveNotCovariate,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(Key);

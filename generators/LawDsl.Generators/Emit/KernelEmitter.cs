@@ -36,7 +36,7 @@ internal sealed class KernelEmitter
         _law = law;
         _graph = graph;
         _writer = writer;
-        _finiteness = new AdjointFiniteness(graph, new RangeAnalysis(law.Parameters));
+        _finiteness = new AdjointFiniteness(graph, new RangeAnalysis(law.Parameters, law.Inputs));
         _sharedRoots = Enumerable.Range(0, graph.Count)
             .Where(id => graph[id].Kind == NodeKind.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
             .ToList();
@@ -44,9 +44,15 @@ internal sealed class KernelEmitter
 
     public static IEnumerable<string> CovariateNames(LawModel law) => law.Inputs.Where(i => i.Kind == InputKind.Covariate).Select(i => i.Name);
 
+    public static IEnumerable<string> DomainFeatureNames(LawModel law) => law.Inputs.Where(i => i.Kind == InputKind.DomainFeature).Select(i => i.Name);
+
+    /// <summary>The kernel's input spans after N and D: each covariate (one value per row), then each domain feature (domain-major, like the weights).</summary>
+    public static string InputSpans(LawModel law, System.Func<string, string> covariate, System.Func<string, string> feature) =>
+        string.Concat(CovariateNames(law).Select(c => covariate(c) + ", ").Concat(DomainFeatureNames(law).Select(f => feature(f) + ", ")));
+
     public void EmitKernel()
     {
-        var covariates = string.Concat(CovariateNames(_law).Select(c => "scoped global::System.ReadOnlySpan<double> c_" + c + ", "));
+        var covariates = InputSpans(_law, c => "scoped global::System.ReadOnlySpan<double> c_" + c, f => "scoped global::System.ReadOnlySpan<double> f_" + f);
         _writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         _writer.Line("private static void Kernel<T, TSink>(scoped global::System.ReadOnlySpan<double> p, int K, int O, scoped global::System.ReadOnlySpan<double> w, int stride, int r, scoped global::System.ReadOnlySpan<double> n, scoped global::System.ReadOnlySpan<double> d, " + covariates + "ref TSink sink)");
         _writer.Line("    where T : unmanaged, global::LawDsl.Kernels.ILane<T>");
@@ -360,6 +366,7 @@ internal sealed class KernelEmitter
             case NodeKind.ModelSize: return "T.Load(n, r)";
             case NodeKind.Tokens: return "T.Load(d, r)";
             case NodeKind.Covariate: return "T.Load(c_" + node.Name + ", r)";
+            case NodeKind.DomainFeature: return "T.Load(f_" + node.Name + ", (" + Index(node.Index1) + " * stride) + r)";
             case NodeKind.DomainCount: return "T.Broadcast(K)";
             case NodeKind.DomainIndex: return "T.Broadcast(" + Index(node.Index1) + ")";
             case NodeKind.RootVariable: return "lam" + Literals.Int(node.Index1);

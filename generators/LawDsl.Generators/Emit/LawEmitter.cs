@@ -57,6 +57,8 @@ internal static class LawEmitter
         {
             writer.Line("public static string Name => " + Literals.String(law.DisplayName) + ";");
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Covariates => " + Fail + ";");
+            writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> DomainFeatures => " + Fail + ";");
+            writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> PositiveInputs => " + Fail + ";");
             writer.Line("public static bool OutputsAreDomains => " + Fail + ";");
             writer.Line("public static int ParameterCount(int domains) => " + Fail + ";");
             writer.Line("public static int ParameterCount(int domains, int outputs) => " + Fail + ";");
@@ -134,6 +136,14 @@ internal static class LawEmitter
         var covariates = string.Join(", ", KernelEmitter.CovariateNames(law).Select(Literals.String));
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Covariates { get; } = new string[] { " + covariates + " };");
         writer.Line();
+        writer.Line("/// <summary>The per-domain features of the data pool the law reads, in argument order (a run table's <c>&lt;feature&gt;_&lt;domain&gt;</c> columns).</summary>");
+        var features = string.Join(", ", KernelEmitter.DomainFeatureNames(law).Select(Literals.String));
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> DomainFeatures { get; } = new string[] { " + features + " };");
+        writer.Line();
+        writer.Line("/// <summary>The covariates and domain features declared [Positive]: every entry point refuses other values of them.</summary>");
+        var positive = string.Join(", ", law.Inputs.Where(i => i.Positive).Select(i => Literals.String(i.Name)));
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> PositiveInputs { get; } = new string[] { " + positive + " };");
+        writer.Line();
         writer.Line(law.OutputsAreDomains
             ? "/// <summary>True: the Loss method indexes a training domain with its output, so the outputs must be the training domains.</summary>"
             : "/// <summary>False: the law predicts any outputs, not only its training domains.</summary>");
@@ -183,17 +193,24 @@ internal static class LawEmitter
     private static void EmitReference(LawModel law, SourceWriter writer)
     {
         var covariate = 0;
+        var feature = 0;
         var arguments = law.Inputs.Select(input => input.Kind switch
         {
             InputKind.OutputDomain => "output",
             InputKind.Mixture => "mixture",
             InputKind.ModelSize => "scale.ModelSize",
             InputKind.Tokens => "scale.Tokens",
+            InputKind.DomainFeature => "new global::LawDsl.DomainFeature(features, " + Literals.Int(feature++) + " * __domains, __domains)",
             _ => "scale.Covariates.Span[" + Literals.Int(covariate++) + "]",
-        });
+        }).ToList();
         writer.Line("/// <summary>Runs the law's own Loss method (the scalar reference) for one output, mixture and scale.</summary>");
         writer.Open("public double ReferenceLoss(int output, global::LawDsl.Mixture mixture, global::LawDsl.ScalePoint scale)");
-        writer.Line(Checks + ".RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);");
+        EmitScaleChecks(law, writer, "__domains");
+        if (feature > 0)
+        {
+            writer.Line("var features = scale.DomainFeatures.ToArray();");
+        }
+
         writer.Line("using var scope = global::LawDsl.DomainScope.Enter(__domains);");
         writer.Line("return " + Literals.Identifier(law.LossMethodName) + "(" + string.Join(", ", arguments) + ");");
         writer.Close();
@@ -233,6 +250,22 @@ internal static class LawEmitter
         writer.Line();
     }
 
+    /// <summary>A scale point's covariates and domain features: their counts, and the [Positive] ones' values.</summary>
+    private static void EmitScaleChecks(LawModel law, SourceWriter writer, string domains)
+    {
+        writer.Line(Checks + ".RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);");
+        writer.Line(Checks + ".RequireDomainFeatures(scale.DomainFeatures.Length, DomainFeatures.Count, " + domains + ", Name);");
+        var covariates = KernelEmitter.CovariateNames(law).ToList();
+        var features = KernelEmitter.DomainFeatureNames(law).ToList();
+        foreach (var input in law.Inputs.Where(i => i.Positive))
+        {
+            var values = input.Kind == InputKind.Covariate
+                ? "scale.Covariates.Span.Slice(" + Literals.Int(covariates.IndexOf(input.Name)) + ", 1), 1, 0"
+                : "scale.DomainFeatures.Span.Slice(" + Literals.Int(features.IndexOf(input.Name)) + " * " + domains + ", " + domains + "), 1, " + domains;
+            writer.Line(Checks + ".RequirePositive(" + values + ", " + Literals.String(input.Name) + ", Name);");
+        }
+    }
+
     private static void EmitPrologue(LawModel law, SourceWriter writer)
     {
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(runs);");
@@ -245,12 +278,22 @@ internal static class LawEmitter
         {
             writer.Line("var c_" + covariate + " = runs.Covariate(" + Literals.String(covariate) + ");");
         }
+
+        foreach (var feature in KernelEmitter.DomainFeatureNames(law))
+        {
+            writer.Line("var f_" + feature + " = runs.DomainFeature(" + Literals.String(feature) + ");");
+        }
+
+        foreach (var input in law.Inputs.Where(i => i.Positive))
+        {
+            var (values, domains) = input.Kind == InputKind.Covariate ? ("c_" + input.Name, "0") : ("f_" + input.Name, "K");
+            writer.Line(Checks + ".RequirePositive(" + values + ", rows, " + domains + ", " + Literals.String(input.Name) + ", Name);");
+        }
     }
 
     private static void EmitRowLoops(LawModel law, SourceWriter writer, string sink, string sinkArguments)
     {
-        var covariates = string.Concat(KernelEmitter.CovariateNames(law).Select(c => "c_" + c + ", "));
-        var inputs = "parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, " + covariates;
+        var inputs = "parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, " + KernelEmitter.InputSpans(law, c => "c_" + c, f => "f_" + f);
         writer.Line("int r = 0;");
         writer.Line("var vectorSink = new " + sink + "<" + VectorLane + ">(" + sinkArguments + ");");
         writer.Open("if (" + VectorLane + ".IsSupported)");
@@ -275,7 +318,7 @@ internal static class LawEmitter
         writer.Line(Checks + ".RequireDomains(K);");
         writer.Line(Checks + ".RequireOutputs(K, O, OutputsAreDomains, Name);");
         writer.Line(Checks + ".RequireParameters(parameters.Length, ParameterCount(K, O), Name);");
-        writer.Line(Checks + ".RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);");
+        EmitScaleChecks(law, writer, "K");
         writer.Line(Checks + ".RequireLength(gradient.Length, O * K, nameof(gradient));");
         writer.Line("gradient.Slice(0, O * K).Clear();");
         writer.Line(MutableSpan + " scalars = stackalloc double[" + Literals.Int(2 + covariates.Count) + "];");
@@ -283,8 +326,9 @@ internal static class LawEmitter
         writer.Line("scalars[1] = scale.Tokens;");
         writer.Line("scale.Covariates.Span.CopyTo(scalars.Slice(2));");
         writer.Line("var sink = new global::LawDsl.Kernels.MixtureGradientSink(losses, gradient, K);");
-        var covariateSlices = string.Concat(covariates.Select((_, k) => "scalars.Slice(" + Literals.Int(2 + k) + ", 1), "));
-        writer.Line("Kernel<" + ScalarLane + ", global::LawDsl.Kernels.MixtureGradientSink>(parameters, K, O, mixture, 1, 0, scalars.Slice(0, 1), scalars.Slice(1, 1), " + covariateSlices + "ref sink);");
+        var features = KernelEmitter.DomainFeatureNames(law).ToList();
+        var slices = KernelEmitter.InputSpans(law, c => "scalars.Slice(" + Literals.Int(2 + covariates.IndexOf(c)) + ", 1)", f => "scale.DomainFeatures.Span.Slice(" + Literals.Int(features.IndexOf(f)) + " * K, K)");
+        writer.Line("Kernel<" + ScalarLane + ", global::LawDsl.Kernels.MixtureGradientSink>(parameters, K, O, mixture, 1, 0, scalars.Slice(0, 1), scalars.Slice(1, 1), " + slices + "ref sink);");
         writer.Close();
         writer.Line();
     }

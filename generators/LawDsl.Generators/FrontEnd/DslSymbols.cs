@@ -16,6 +16,8 @@ internal sealed class DslSymbols
         PerOutput = compilation.GetTypeByMetadataName(KnownTypes.PerOutput);
         OutputPairs = compilation.GetTypeByMetadataName(KnownTypes.OutputPairs);
         Mixture = compilation.GetTypeByMetadataName(KnownTypes.Mixture);
+        DomainFeature = compilation.GetTypeByMetadataName(KnownTypes.DomainFeature);
+        PositiveAttribute = compilation.GetTypeByMetadataName(KnownTypes.PositiveAttribute);
         Law = compilation.GetTypeByMetadataName(KnownTypes.Law);
         Math = compilation.GetTypeByMetadataName("System.Math");
     }
@@ -37,6 +39,10 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? OutputPairs { get; }
 
     public INamedTypeSymbol? Mixture { get; }
+
+    public INamedTypeSymbol? DomainFeature { get; }
+
+    public INamedTypeSymbol? PositiveAttribute { get; }
 
     public INamedTypeSymbol? Law { get; }
 

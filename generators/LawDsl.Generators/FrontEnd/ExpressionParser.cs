@@ -270,6 +270,7 @@ internal sealed class ExpressionParser
                     InputKind.ModelSize => Node.Leaf(NodeKind.ModelSize),
                     InputKind.Tokens => Node.Leaf(NodeKind.Tokens),
                     InputKind.Covariate => Node.Leaf(NodeKind.Covariate, name),
+                    InputKind.DomainFeature => Misused(identifier, LawDiagnostics.DomainFeatureAsValue),
                     _ => Misused(identifier, LawDiagnostics.MixtureAsValue),
                 };
             case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property.ContainingType, _loss.ContainingType) && _parameters.TryGetValue(name, out var parameter):
@@ -298,6 +299,11 @@ internal sealed class ExpressionParser
         if (IsMixture(target))
         {
             return arguments.Count == 1 ? Node.Weight(TrainingDomain(arguments[0].Expression, access)) : Misused(access, LawDiagnostics.WrongIndexCount, "1", Count(arguments.Count));
+        }
+
+        if (IsDomainFeature(target))
+        {
+            return arguments.Count == 1 ? Node.DomainFeature(name, TrainingDomain(arguments[0].Expression, access)) : Misused(access, LawDiagnostics.WrongIndexCount, "1", Count(arguments.Count));
         }
 
         if (_parameters.TryGetValue(name, out var parameter) && _semanticModel.GetSymbolInfo(target, _cancellationToken).Symbol is IPropertySymbol)
@@ -464,6 +470,11 @@ internal sealed class ExpressionParser
 
     private bool IsMixture(ExpressionSyntax expression) =>
         expression is IdentifierNameSyntax && DslSymbols.Is(_semanticModel.GetTypeInfo(expression, _cancellationToken).Type, _dsl.Mixture);
+
+    private bool IsDomainFeature(IdentifierNameSyntax identifier) =>
+        _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is IParameterSymbol argument
+        && SymbolEqualityComparer.Default.Equals(argument.ContainingSymbol, _loss)
+        && _inputs.TryGetValue(identifier.Identifier.ValueText, out var input) && input.Kind == InputKind.DomainFeature;
 
     private Node Unsupported(SyntaxNode node, string what)
     {

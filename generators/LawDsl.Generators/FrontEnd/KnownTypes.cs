@@ -12,6 +12,8 @@ internal static class KnownTypes
     public const string PerOutput = "LawDsl.PerOutput";
     public const string OutputPairs = "LawDsl.OutputPairs";
     public const string Mixture = "LawDsl.Mixture";
+    public const string DomainFeature = "LawDsl.DomainFeature";
+    public const string PositiveAttribute = "LawDsl.PositiveAttribute";
     public const string Law = "LawDsl.Law";
     public const string LossMethodName = "Loss";
 }

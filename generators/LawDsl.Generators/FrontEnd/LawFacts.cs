@@ -23,7 +23,7 @@ internal sealed class LawFacts
     /// <summary>The members the generator adds to every law.</summary>
     public static readonly HashSet<string> GeneratedMembers = new()
     {
-        "Domains", "Values", "Name", "Covariates", "ParameterCount", "CreateLayout", "Create", "Evaluate", "Jacobian",
+        "Domains", "Values", "Name", "Covariates", "DomainFeatures", "PositiveInputs", "ParameterCount", "CreateLayout", "Create", "Evaluate", "Jacobian",
         "SumOfSquaresGradient", "MixtureGradient", "ReferenceLoss", "Kernel",
     };
 

@@ -209,6 +209,7 @@ internal static class LawParser
                 SpecialType.System_Double when argument.Name is "d" or "D" => InputKind.Tokens,
                 SpecialType.System_Double => InputKind.Covariate,
                 _ when DslSymbols.Is(argument.Type, dsl.Mixture) => InputKind.Mixture,
+                _ when DslSymbols.Is(argument.Type, dsl.DomainFeature) => InputKind.DomainFeature,
                 _ => null,
             };
             if (kind is null || argument.RefKind != RefKind.None)
@@ -217,13 +218,20 @@ internal static class LawParser
                 continue;
             }
 
-            if (kind != InputKind.Covariate && inputs.Any(i => i.Kind == kind))
+            var positive = attributes.Any(a => DslSymbols.Is(a.AttributeClass, dsl.PositiveAttribute));
+            if (positive && kind is not (InputKind.Covariate or InputKind.DomainFeature))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.PositiveNotCovariate, location, argument.Name));
+                continue;
+            }
+
+            if (kind is not (InputKind.Covariate or InputKind.DomainFeature) && inputs.Any(i => i.Kind == kind))
             {
                 diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.LossArgumentRepeated, location, argument.Name, kind.ToString()!));
                 continue;
             }
 
-            inputs.Add(new InputSpec(argument.Name, kind.Value));
+            inputs.Add(new InputSpec(argument.Name, kind.Value, positive));
             facts.InputLocations[argument.Name] = location;
         }
 

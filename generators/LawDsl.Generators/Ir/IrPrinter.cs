@@ -14,6 +14,7 @@ internal static class IrPrinter
         NodeKind.ModelSize => "N",
         NodeKind.Tokens => "D",
         NodeKind.Covariate => node.Name!,
+        NodeKind.DomainFeature => node.Name + "[" + Var(node.Index1) + "]",
         NodeKind.DomainCount => "K",
         NodeKind.DomainIndex => Var(node.Index1),
         NodeKind.RootVariable => "λ" + Number(node.Index1),

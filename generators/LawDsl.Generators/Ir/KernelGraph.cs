@@ -180,6 +180,7 @@ internal sealed class KernelGraph
                 free = Bit(node.Index1) | Bit(node.Index2);
                 break;
             case NodeKind.Weight:
+            case NodeKind.DomainFeature:
             case NodeKind.RootVariable:
             case NodeKind.DomainIndex:
                 free = Bit(node.Index1);

@@ -91,6 +91,8 @@ internal sealed class Node : IEquatable<Node>
 
     public static Node Weight(int index) => new(NodeKind.Weight, null, 0, null, index, NoIndex, 0, NoArgs);
 
+    public static Node DomainFeature(string name, int index) => new(NodeKind.DomainFeature, null, 0, name, index, NoIndex, 0, NoArgs);
+
     public static Node Leaf(NodeKind kind, string? name = null) => new(kind, null, 0, name, NoIndex, NoIndex, 0, NoArgs);
 
     public static Node DomainIndex(int variable) => new(NodeKind.DomainIndex, null, 0, null, variable, NoIndex, 0, NoArgs);

@@ -25,6 +25,9 @@ internal enum NodeKind
     /// <summary>A named covariate of the row (<see cref="Node.Name"/>).</summary>
     Covariate,
 
+    /// <summary>A per-domain feature of the row's data pool (<see cref="Node.Name"/>) at the domain variable <see cref="Node.Index1"/>.</summary>
+    DomainFeature,
+
     /// <summary>The number of domains K.</summary>
     DomainCount,
 

@@ -6,12 +6,14 @@ namespace LawDsl.Generators.Ir;
 
 /// <summary>
 /// Infers the range of IR values by each operation's range rule, from what the law declares: parameters lie within
-/// their Lower and Upper bounds, mixture weights in [0, 1], N, D and covariates are positive (run tables reject anything
-/// else), counts are at least 1, and a root lies in its bracket.
+/// their Lower and Upper bounds, mixture weights in [0, 1], N and D are positive (run tables reject anything else),
+/// covariates and domain features are positive where declared [Positive] (every generated entry point refuses anything
+/// else) and any number otherwise, counts are at least 1, and a root lies in its bracket.
 /// </summary>
-internal sealed class RangeAnalysis(IEnumerable<ParameterSpec> parameters)
+internal sealed class RangeAnalysis(IEnumerable<ParameterSpec> parameters, IEnumerable<InputSpec> inputs)
 {
     private readonly Dictionary<string, ParameterSpec> _parameters = parameters.ToDictionary(p => p.Name);
+    private readonly HashSet<string> _positiveInputs = new(inputs.Where(i => i.Positive).Select(i => i.Name));
     private readonly Dictionary<Node, Interval> _known = new();
     private readonly Dictionary<int, Interval> _rootVariables = new();
 
@@ -49,8 +51,10 @@ internal sealed class RangeAnalysis(IEnumerable<ParameterSpec> parameters)
                 return Interval.Between(p.Lower, p.Upper, false);
             case NodeKind.Weight:
                 return Interval.UnitRange;
-            case NodeKind.ModelSize or NodeKind.Tokens or NodeKind.Covariate:
+            case NodeKind.ModelSize or NodeKind.Tokens:
                 return Interval.PositiveNumbers;
+            case NodeKind.Covariate or NodeKind.DomainFeature:
+                return _positiveInputs.Contains(node.Name!) ? Interval.PositiveNumbers : Interval.Everything;
             case NodeKind.DomainCount:
                 return Interval.Between(1, double.PositiveInfinity, true);
             case NodeKind.DomainIndex:

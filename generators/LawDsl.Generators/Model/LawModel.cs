@@ -22,6 +22,7 @@ internal enum InputKind
     ModelSize,
     Tokens,
     Covariate,
+    DomainFeature,
 }
 
 internal sealed record ParameterSpec(
@@ -33,7 +34,12 @@ internal sealed record ParameterSpec(
     double StartLow,
     double StartHigh);
 
-internal sealed record InputSpec(string Name, InputKind Kind);
+/// <summary>One argument of the Loss method; <paramref name="Positive"/> when a covariate or domain feature is declared [Positive].</summary>
+internal sealed record InputSpec(string Name, InputKind Kind, bool Positive = false)
+{
+    /// <summary>Whether the argument is read from the run table's columns besides N and D.</summary>
+    public bool IsCovariate => Kind is InputKind.Covariate or InputKind.DomainFeature;
+}
 
 /// <summary>
 /// Everything the generator needs about one law, as plain values (no symbols, syntax or locations): a law whose front

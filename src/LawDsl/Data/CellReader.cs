@@ -19,6 +19,9 @@ internal enum CellRule
 
     /// <summary>A metric that is fitted, any finite value (an empty cell is missing).</summary>
     Metric,
+
+    /// <summary>A covariate or domain feature a law declares [Positive]: positive and finite; never empty.</summary>
+    Positive,
 }
 
 /// <summary>Parses the cells of one line, recording a located problem for each bad one.</summary>
@@ -52,6 +55,7 @@ internal readonly struct CellReader(string[] cells, string source, int line, str
             CellRule.Weight when value is < 0 or > 1 => Problem(column, text, "A mixture weight must lie in [0, 1]."),
             CellRule.Loss when value <= 0 => Problem(column, text, "A loss must be positive."),
             CellRule.Scale when value <= 0 => Problem(column, text, "A model size or token count must be positive."),
+            CellRule.Positive when value <= 0 => Problem(column, text, "The value must be positive: the law declares this input [Positive]."),
             _ => value,
         };
     }

@@ -22,6 +22,8 @@ internal sealed class CsvColumns
 
     public List<(string Name, int Column)> Covariates { get; } = [];
 
+    public List<(string Name, int[] Columns)> DomainFeatures { get; } = [];
+
     public List<(string Name, int Column)> ExtraLosses { get; } = [];
 
     public List<(string Name, int Column)> Metrics { get; } = [];
@@ -98,6 +100,27 @@ internal sealed class CsvColumns
             }
         }
 
+        foreach (var feature in options.DomainFeatures)
+        {
+            if (feature is "weight" or "loss")
+            {
+                problems.Add(new RunDataProblem(source, 1, null, feature, $"A domain feature ({options.Named(nameof(options.DomainFeatures))}) cannot be named '{feature}': its columns {feature}_<domain> are the mixture's or the losses'."));
+                continue;
+            }
+
+            var featureColumns = columns.Domains.Select(domain => Take(feature + "_" + domain) ?? -1).ToArray();
+            var absent = columns.Domains.Where((_, j) => featureColumns[j] < 0).Select(domain => feature + "_" + domain).ToList();
+            if (absent.Count > 0)
+            {
+                problems.Add(new RunDataProblem(source, 1, absent[0], null,
+                    $"The domain feature '{feature}' ({options.Named(nameof(options.DomainFeatures))}) needs one column per training domain; missing: {string.Join(", ", absent)}."));
+            }
+            else
+            {
+                columns.DomainFeatures.Add((feature, featureColumns));
+            }
+        }
+
         foreach (var target in options.Targets)
         {
             // A target that is a domain or a loss column is found by its own convention; any other column is a metric.
@@ -150,7 +173,7 @@ internal sealed class CsvColumns
             else
             {
                 problems.Add(new RunDataProblem(source, 1, name, null,
-                    $"The column is not a weight, loss, model size, token count or covariate; list it in {options.Named(nameof(options.IgnoredColumns))} or {options.Named(nameof(options.Covariates))}, or fit it with {options.Named(nameof(options.Targets))}."));
+                    $"The column is not a weight, loss, model size, token count, covariate or domain feature; list it in {options.Named(nameof(options.IgnoredColumns))}, {options.Named(nameof(options.Covariates))} or {options.Named(nameof(options.DomainFeatures))} (for <feature>_<domain> columns), or fit it with {options.Named(nameof(options.Targets))}."));
             }
         }
 

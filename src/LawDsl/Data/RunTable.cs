@@ -16,6 +16,7 @@ public sealed class RunTable
     private readonly double[] _losses;
     private readonly Dictionary<string, double[]> _covariates;
     private readonly Dictionary<string, double[]> _extraLosses;
+    private Dictionary<string, double[]> _domainFeatures = new(StringComparer.Ordinal);
     private readonly RunTarget[] _targets;
     private readonly int[] _targetDomains;
     private readonly double[] _targetValues;
@@ -98,6 +99,7 @@ public sealed class RunTable
         _losses = table._losses;
         _covariates = table._covariates;
         _extraLosses = table._extraLosses;
+        _domainFeatures = table._domainFeatures;
         _targets = targets;
         _targetDomains = targetDomains;
         _targetValues = targetValues;
@@ -214,7 +216,7 @@ public sealed class RunTable
         }
 
         // The outputs are the domains' losses: the new values are the losses, so that both views agree.
-        return new RunTable(DomainNames, _weights, ModelSizeColumn, TokensColumn, values, _covariates, _extraLosses);
+        return new RunTable(DomainNames, _weights, ModelSizeColumn, TokensColumn, values, _covariates, _extraLosses) { _domainFeatures = _domainFeatures };
     }
 
     /// <summary>A named covariate column.</summary>
@@ -222,6 +224,65 @@ public sealed class RunTable
     public ReadOnlySpan<double> Covariate(string name) => _covariates.TryGetValue(name, out var column)
         ? column
         : throw new KeyNotFoundException($"The run table has no covariate column '{name}'. It has: {string.Join(", ", _covariates.Keys.DefaultIfEmpty("(none)"))}.");
+
+    /// <summary>The names of the per-domain features of the runs' data pools (<see cref="DomainFeature"/>).</summary>
+    public IEnumerable<string> DomainFeatureNames => _domainFeatures.Keys;
+
+    /// <summary>A per-domain feature of every run's data pool, domain-major like the weights: <c>[domain * rows + row]</c>.</summary>
+    /// <exception cref="KeyNotFoundException">The table has no such feature; the message lists the ones it has.</exception>
+    public ReadOnlySpan<double> DomainFeature(string name) => _domainFeatures.TryGetValue(name, out var values)
+        ? values
+        : throw new KeyNotFoundException($"The run table has no per-domain feature '{name}' (columns {name}_<domain>). It has: {string.Join(", ", _domainFeatures.Keys.DefaultIfEmpty("(none)"))}.");
+
+    /// <summary>
+    /// The same runs with per-domain features of their data pools (a domain's unique tokens, a quality score), by name,
+    /// each domain-major like the weights (<c>[domain * rows + row]</c>); they replace features of the same name.
+    /// </summary>
+    /// <exception cref="ArgumentException">A feature without one value per domain and run.</exception>
+    public RunTable WithDomainFeatures(IReadOnlyDictionary<string, double[]> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var merged = new Dictionary<string, double[]>(_domainFeatures, StringComparer.Ordinal);
+        foreach (var (name, values) in features)
+        {
+            ArgumentNullException.ThrowIfNull(values, nameof(features));
+            Require(values.Length == Rows * Domains, nameof(features), string.Create(CultureInfo.InvariantCulture, $"feature '{name}' has {values.Length} values; {Domains} domains x {Rows} runs need {Rows * Domains}"));
+            merged[name] = values;
+        }
+
+        var table = new RunTable(this, _targets, _targetDomains, _targetValues);
+        table._domainFeatures = merged;
+        return table;
+    }
+
+    /// <summary>
+    /// The scale point of run <paramref name="row"/> for a law that reads <paramref name="covariates"/> and
+    /// <paramref name="domainFeatures"/> (its <c>Covariates</c> and <c>DomainFeatures</c>).
+    /// </summary>
+    public ScalePoint ScaleAt(int row, IReadOnlyList<string> covariates, IReadOnlyList<string> domainFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(covariates);
+        ArgumentNullException.ThrowIfNull(domainFeatures);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);
+        var features = new double[domainFeatures.Count * Domains];
+        for (var f = 0; f < domainFeatures.Count; f++)
+        {
+            var column = DomainFeature(domainFeatures[f]);
+            for (var j = 0; j < Domains; j++)
+            {
+                features[(f * Domains) + j] = column[(j * Rows) + row];
+            }
+        }
+
+        var values = new double[covariates.Count];
+        for (var c = 0; c < covariates.Count; c++)
+        {
+            values[c] = Covariate(covariates[c])[row];
+        }
+
+        return new ScalePoint(ModelSizeColumn[row], TokensColumn[row], values) { DomainFeatures = features };
+    }
 
     /// <summary>An evaluation-only loss column (a domain measured but never trained on).</summary>
     public ReadOnlySpan<double> ExtraLoss(string name) => _extraLosses.TryGetValue(name, out var column)
@@ -291,7 +352,10 @@ public sealed class RunTable
             Pick(TokensColumn, 1),
             Pick(_losses, Domains),
             _covariates.ToDictionary(c => c.Key, c => Pick(c.Value, 1)),
-            _extraLosses.ToDictionary(c => c.Key, c => Pick(c.Value, 1)));
+            _extraLosses.ToDictionary(c => c.Key, c => Pick(c.Value, 1)))
+        {
+            _domainFeatures = _domainFeatures.ToDictionary(f => f.Key, f => Pick(f.Value, Domains), StringComparer.Ordinal),
+        };
         return OutputsAreDomains ? selected : new RunTable(selected, _targets, _targetDomains, Pick(_targetValues, Outputs));
     }
 

@@ -106,6 +106,8 @@ public static class RunTableCsv
         var modelSize = new double[count];
         var tokens = new double[count];
         var covariates = layout.Covariates.ToDictionary(c => c.Name, _ => new double[count]);
+        var features = layout.DomainFeatures.ToDictionary(f => f.Name, _ => new double[domains * count]);
+        CellRule RuleOf(string input) => options.PositiveInputs.Contains(input) ? CellRule.Positive : CellRule.Finite;
         var extraLosses = layout.ExtraLosses.Concat(layout.Metrics).ToDictionary(c => c.Name, _ => new double[count]);
         for (var r = 0; r < count && problems.Count < MaxProblems; r++)
         {
@@ -139,7 +141,15 @@ public static class RunTableCsv
             tokens[r] = layout.TokensColumn is { } d ? cells.Scale(d, options.TokensUnit, options.Named(nameof(options.TokensUnit))) : options.Tokens!.Value;
             foreach (var (name, column) in layout.Covariates)
             {
-                covariates[name][r] = cells.Number(column, CellRule.Finite);
+                covariates[name][r] = cells.Number(column, RuleOf(name));
+            }
+
+            foreach (var (name, featureColumns) in layout.DomainFeatures)
+            {
+                for (var j = 0; j < domains; j++)
+                {
+                    features[name][(j * count) + r] = cells.Number(featureColumns[j], RuleOf(name));
+                }
             }
 
             foreach (var (name, column) in layout.ExtraLosses)
@@ -159,6 +169,7 @@ public static class RunTableCsv
         }
 
         var table = new RunTable(layout.Domains, weights, modelSize, tokens, losses, covariates, extraLosses);
+        table = features.Count == 0 ? table : table.WithDomainFeatures(features);
         return options.Targets.Count == 0 ? table : table.WithTargets(options.Targets);
     }
 }

@@ -45,6 +45,15 @@ public sealed record RunTableCsvOptions
     public IReadOnlyList<string> Covariates { get; init; } = [];
 
     /// <summary>
+    /// Per-domain features of each run's data pool to read (a law's <c>DomainFeatures</c>): feature <c>u</c> is the
+    /// columns <c>u_&lt;domain&gt;</c>, one per training domain, every cell a finite number.
+    /// </summary>
+    public IReadOnlyList<string> DomainFeatures { get; init; } = [];
+
+    /// <summary>Covariates and domain features whose cells must be positive (a law's <c>PositiveInputs</c>).</summary>
+    public IReadOnlyList<string> PositiveInputs { get; init; } = [];
+
+    /// <summary>
     /// What to fit and optimize, when not every training domain's loss: each names a domain, an evaluation-only loss
     /// (<c>&lt;name&gt;_loss</c>), or any other numeric column, which is then read as a metric (empty cells are missing).
     /// The table's outputs are these, in order (<see cref="RunTable.WithTargets"/>).

@@ -5,8 +5,9 @@ namespace LawDsl.Data;
 
 /// <summary>
 /// Reads run tables from JSON: <c>{"domains": [...], "runs": [{"weights": [...] or {...}, "modelSize": n, "tokens": d,
-/// "losses": [...] or {...}, "covariates": {...}, "metrics": {...}}]}</c>. Values are in the law's units; a missing or
-/// null loss is missing. <c>metrics</c> holds losses of evaluation-only domains and other measured quantities by name (a
+/// "losses": [...] or {...}, "covariates": {...}, "features": {"u": [...] or {...}}, "metrics": {...}}]}</c>. Values are in
+/// the law's units; a missing or null loss is missing. <c>features</c> holds per-domain features of the run's data pool
+/// (<see cref="RunTable.DomainFeature"/>): every run has the same ones, one finite value per domain. <c>metrics</c> holds losses of evaluation-only domains and other measured quantities by name (a
 /// run may lack one: it is missing there), which <see cref="RunTable.WithTargets"/> can fit.
 /// Every problem is reported with its JSON path (<c>runs[3].losses.book</c>).
 /// </summary>
@@ -91,6 +92,8 @@ public static class RunTableJson
             var tokens = new double[runs.Count];
             var covariates = new Dictionary<string, double[]>(StringComparer.Ordinal);
             var metrics = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            var features = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            var featureRuns = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var r = 0; r < runs.Count; r++)
             {
                 var path = string.Create(CultureInfo.InvariantCulture, $"runs[{r}]");
@@ -125,6 +128,26 @@ public static class RunTableJson
                     }
                 }
 
+                if (run.ValueKind == JsonValueKind.Object && run.TryGetProperty("features", out var pool) && pool.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var feature in pool.EnumerateObject())
+                    {
+                        if (!features.TryGetValue(feature.Name, out var values))
+                        {
+                            values = Enumerable.Repeat(double.NaN, k * runs.Count).ToArray();
+                            features[feature.Name] = values;
+                            featureRuns[feature.Name] = 0;
+                        }
+
+                        featureRuns[feature.Name]++;
+                        var perDomain = PerDomain(pool, path + ".features", feature.Name, domains, required: true, CellRule.Finite);
+                        for (var j = 0; j < k; j++)
+                        {
+                            values[(j * runs.Count) + r] = perDomain[j];
+                        }
+                    }
+                }
+
                 if (run.ValueKind == JsonValueKind.Object && run.TryGetProperty("metrics", out var measured) && measured.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var metric in measured.EnumerateObject())
@@ -149,7 +172,13 @@ public static class RunTableJson
                 }
             }
 
-            return problems.Count == 0 ? new RunTable(domains, weights, modelSize, tokens, losses, covariates, metrics) : null;
+            foreach (var (name, count) in featureRuns.Where(f => f.Value < runs.Count))
+            {
+                var missing = Enumerable.Range(0, runs.Count).First(r => double.IsNaN(features[name][r]) && Enumerable.Range(0, k).All(j => double.IsNaN(features[name][(j * runs.Count) + r])));
+                Problem(string.Create(CultureInfo.InvariantCulture, $"runs[{missing}].features"), string.Create(CultureInfo.InvariantCulture, $"The domain feature '{name}' is missing ({count} of {runs.Count} runs have it)."));
+            }
+
+            return problems.Count == 0 ? new RunTable(domains, weights, modelSize, tokens, losses, covariates, metrics).WithDomainFeatures(features) : null;
         }
 
         private double[] PerDomain(JsonElement run, string path, string name, List<string> domains, bool required, CellRule rule)

@@ -217,5 +217,5 @@ public static class DerivativeChecker
 
     private static ScalePoint ScaleOf<TLaw>(RunTable runs, int row)
         where TLaw : IMixingLaw<TLaw> =>
-        new(runs.ModelSize[row], runs.Tokens[row], TLaw.Covariates.Select(name => runs.Covariate(name)[row]).ToArray());
+        runs.ScaleAt(row, TLaw.Covariates, TLaw.DomainFeatures);
 }

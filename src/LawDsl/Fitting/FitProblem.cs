@@ -37,6 +37,11 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             _ = runs.Covariate(covariate);
         }
 
+        foreach (var feature in TLaw.DomainFeatures)
+        {
+            _ = runs.DomainFeature(feature);
+        }
+
         if (objective.DomainWeights is { } domainWeights && domainWeights.Count != runs.Outputs)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The objective has {domainWeights.Count} domain weights; the run table has {runs.Outputs} outputs ({string.Join(", ", runs.OutputNames)})."), nameof(objective));

@@ -63,6 +63,38 @@ public static class KernelArguments
         }
     }
 
+    /// <summary>Throws unless a scale point carries one value per domain feature of the law and training domain.</summary>
+    public static void RequireDomainFeatures(int actual, int features, int domains, string law)
+    {
+        if (actual != features * domains)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Law '{law}' reads {features} domain features for each of {domains} domains ({features * domains} values); the scale point has {actual}."),
+                "scale");
+        }
+    }
+
+    /// <summary>
+    /// Throws unless every value of an input the law declares [Positive] is positive and finite: a per-run column
+    /// (<paramref name="domains"/> 0) or a domain-major per-domain one (<c>values[domain * rows + row]</c>).
+    /// </summary>
+    public static void RequirePositive(ReadOnlySpan<double> values, int rows, int domains, string name, string law)
+    {
+        for (var k = 0; k < values.Length; k++)
+        {
+            var value = values[k];
+            if (!(value > 0) || double.IsPositiveInfinity(value))
+            {
+                var where = domains == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"run {k}")
+                    : string.Create(CultureInfo.InvariantCulture, $"run {k % rows}, domain {k / rows}");
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Law '{law}' declares '{name}' [Positive]; {where} has {value:R}."),
+                    name);
+            }
+        }
+    }
+
     /// <summary>Throws unless a buffer holds at least <paramref name="expected"/> values.</summary>
     public static void RequireLength(int actual, int expected, string name)
     {

@@ -4,7 +4,7 @@ using LawDsl.Fitting;
 
 namespace LawDsl.Uncertainty;
 
-/// <summary>A one-run table at a mixture and scale with a fit's domains, outputs and covariates: to differentiate predictions there.</summary>
+/// <summary>A one-run table at a mixture and scale with a fit's domains, outputs, covariates and domain features: to differentiate predictions there.</summary>
 internal static class PointTable
 {
     public static RunTable For<TLaw>(FitResult<TLaw> fit, IReadOnlyList<double> mixture, ScalePoint scale)
@@ -21,7 +21,9 @@ internal static class PointTable
         var outputsAreDomains = RunTarget.AreDomains(targets, domains);
         var covariates = TLaw.Covariates.Select((name, k) => (name, k)).ToDictionary(c => c.name, c => new[] { scale.Covariates.Span[c.k] });
         var extra = outputsAreDomains ? null : targets.Where(t => !domains.Contains(t.Name)).ToDictionary(t => t.Name, _ => new[] { double.NaN });
-        var table = new RunTable(domains, [.. mixture], [scale.ModelSize], [scale.Tokens], covariates: covariates, extraLosses: extra);
+        var features = scale.DomainFeatures.ToArray();
+        var pool = TLaw.DomainFeatures.Select((name, f) => (name, f)).ToDictionary(p => p.name, p => features.AsSpan(p.f * domains.Count, domains.Count).ToArray());
+        var table = new RunTable(domains, [.. mixture], [scale.ModelSize], [scale.Tokens], covariates: covariates, extraLosses: extra).WithDomainFeatures(pool);
         return outputsAreDomains ? table : table.WithTargets(targets);
     }
 

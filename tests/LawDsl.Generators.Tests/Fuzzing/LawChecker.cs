@@ -30,6 +30,11 @@ internal static class LawChecker<TLaw>
         var outputs = TLaw.OutputsAreDomains ? domains : 1 + random.Next(4);
         var runs = Runs(domains, outputs, random);
         tally.Count(TLaw.OutputsAreDomains ? "laws whose outputs are their domains" : "laws with other outputs than their domains");
+        if (TLaw.DomainFeatures.Count > 0 || TLaw.Covariates.Count > 0)
+        {
+            tally.Count(TLaw.DomainFeatures.Count > 0 ? "laws with a per-domain feature" : "laws with a per-run covariate only");
+            tally.Count(TLaw.PositiveInputs.Count > 0 ? "laws with a [Positive] input" : "laws whose covariates may be any number");
+        }
         tally.Count("rows with a zero weight", Enumerable.Range(0, Rows).Count(r => Mixture(runs, r).Contains(0)));
         var layout = TLaw.CreateLayout(domains, outputs);
         var parameters = Enumerable.Range(0, layout.Count).Select(k => layout.StartLow[k] + (random.NextDouble() * (layout.StartHigh[k] - layout.StartLow[k]))).ToArray();
@@ -164,7 +169,10 @@ internal static class LawChecker<TLaw>
     {
         var raw = Enumerable.Range(0, domains).Select(_ => 0.1 + random.NextDouble()).ToArray();
         var weights = raw.Select(v => v / raw.Sum()).ToArray();
-        var scale = new ScalePoint(100 + (random.NextDouble() * 1000), 2 + (random.NextDouble() * 30), TLaw.Covariates.Select(_ => 0.5 + random.NextDouble()).ToArray());
+        var scale = new ScalePoint(100 + (random.NextDouble() * 1000), 2 + (random.NextDouble() * 30), TLaw.Covariates.Select(c => InputValue(c, random)).ToArray())
+        {
+            DomainFeatures = TLaw.DomainFeatures.SelectMany(f => Enumerable.Range(0, domains).Select(_ => InputValue(f, random))).ToArray(),
+        };
         var losses = new double[outputs];
         var gradient = new double[outputs * domains];
         TLaw.MixtureGradient(parameters, weights, scale, losses, gradient);
@@ -291,13 +299,22 @@ internal static class LawChecker<TLaw>
 
         var n = Enumerable.Range(0, Rows).Select(_ => 50 + (random.NextDouble() * 1500)).ToArray();
         var d = Enumerable.Range(0, Rows).Select(_ => 1 + (random.NextDouble() * 40)).ToArray();
-        var covariates = TLaw.Covariates.ToDictionary(c => c, _ => Enumerable.Range(0, Rows).Select(_ => 0.5 + random.NextDouble()).ToArray());
+        var covariates = TLaw.Covariates.ToDictionary(c => c, c => Enumerable.Range(0, Rows).Select(_ => InputValue(c, random)).ToArray());
+        var features = TLaw.DomainFeatures.ToDictionary(f => f, f => Enumerable.Range(0, domains * Rows).Select(_ => InputValue(f, random)).ToArray());
         var table = new RunTable(Enumerable.Range(0, domains).Select(j => "d" + j).ToArray(), weights, n, d, covariates: covariates,
-            extraLosses: Enumerable.Range(0, outputs).ToDictionary(t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => new double[Rows]));
+            extraLosses: Enumerable.Range(0, outputs).ToDictionary(t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => new double[Rows])).WithDomainFeatures(features);
         return TLaw.OutputsAreDomains ? table : table.WithTargets([.. Enumerable.Range(0, outputs).Select(t => new RunTarget("t" + t.ToString(CultureInfo.InvariantCulture)))]);
     }
 
     private static double[] Mixture(RunTable runs, int row) => Enumerable.Range(0, runs.Domains).Select(j => runs.Weight(j)[row]).ToArray();
 
-    private static ScalePoint Scale(RunTable runs, int row) => new(runs.ModelSize[row], runs.Tokens[row], TLaw.Covariates.Select(c => runs.Covariate(c)[row]).ToArray());
+    private static ScalePoint Scale(RunTable runs, int row) => runs.ScaleAt(row, TLaw.Covariates, TLaw.DomainFeatures);
+
+    /// <summary>
+    /// A covariate's or domain feature's value: in (0.5, 1.5) where the law declares it [Positive]; otherwise of
+    /// either sign and sometimes exactly zero, since nothing else promises more.
+    /// </summary>
+    private static double InputValue(string input, Random random) => TLaw.PositiveInputs.Contains(input)
+        ? 0.5 + random.NextDouble()
+        : random.Next(8) == 0 ? 0 : (random.NextDouble() * 3) - 1.5;
 }

@@ -28,6 +28,7 @@ internal sealed class RandomLaw
     // A law with per-output parameters (PerOutput[i], OutputPairs[i, j]) whose output i never indexes a training domain:
     // it predicts outputs that are not its domains, and the checker gives it a different number of outputs.
     private bool _perOutput;
+    private bool _feature;
 
     private RandomLaw(Random random) => _random = random;
 
@@ -70,8 +71,12 @@ internal sealed class RandomLaw
                 .Append("])] public partial ").Append(type).Append(' ').Append(parameter).Append(" { get; }\n");
         }
 
+        // Covariates and domain features are any number unless declared [Positive]; the checker feeds each what it promises.
         var covariate = _random.Next(4) == 0;
-        text.Append("\n    public double Loss(int i, Mixture h, double n, double d").Append(covariate ? ", double t" : string.Empty).Append(")\n    {\n");
+        _feature = _random.Next(4) == 0;
+        string Declared(string declaration) => (_random.Next(2) == 0 ? "[Positive] " : string.Empty) + declaration;
+        text.Append("\n    public double Loss(int i, Mixture h, double n, double d").Append(covariate ? ", " + Declared("double t") : string.Empty)
+            .Append(_feature ? ", " + Declared("DomainFeature u") : string.Empty).Append(")\n    {\n");
         var locals = _random.Next(3);
         for (var k = 0; k < locals; k++)
         {
@@ -212,7 +217,7 @@ internal sealed class RandomLaw
 
     private string Leaf(bool covariate)
     {
-        var roll = _random.Next(covariate ? 11 : 10);
+        var roll = _random.Next(10 + (covariate ? 1 : 0) + (_feature ? 1 : 0));
         switch (roll)
         {
             case 0 or 1 or 2:
@@ -234,8 +239,10 @@ internal sealed class RandomLaw
                 return _roots.Count > 0 ? _roots[^1] : _locals.Count > 0 ? _locals[_random.Next(_locals.Count)] : Number();
             case 7:
                 return _locals.Count > 0 ? _locals[_random.Next(_locals.Count)] : Number();
-            case 10:
+            case 10 when covariate:
                 return "t";
+            case 10 or 11:
+                return Domain() is { } pooled ? "u[" + pooled + "]" : Number();
             default:
                 return Number();
         }

@@ -39,6 +39,12 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
     /// <summary>The covariates the law reads besides N and D, in argument order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<string> Covariates { get; } = new string[] { "temperature" };
 
+    /// <summary>The per-domain features of the data pool the law reads, in argument order (a run table's <c>&lt;feature&gt;_&lt;domain&gt;</c> columns).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<string> DomainFeatures { get; } = new string[] {  };
+
+    /// <summary>The covariates and domain features declared [Positive]: every entry point refuses other values of them.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<string> PositiveInputs { get; } = new string[] {  };
+
     /// <summary>True: the Loss method indexes a training domain with its output, so the outputs must be the training domains.</summary>
     public static bool OutputsAreDomains => true;
 
@@ -83,6 +89,7 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
     public double ReferenceLoss(int output, global::LawDsl.Mixture mixture, global::LawDsl.ScalePoint scale)
     {
         global::LawDsl.Kernels.KernelArguments.RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireDomainFeatures(scale.DomainFeatures.Length, DomainFeatures.Count, __domains, Name);
         using var scope = global::LawDsl.DomainScope.Enter(__domains);
         return Loss(output, mixture, scale.ModelSize, scale.Covariates.Span[0]);
     }
@@ -186,6 +193,7 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         global::LawDsl.Kernels.KernelArguments.RequireOutputs(K, O, OutputsAreDomains, Name);
         global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
         global::LawDsl.Kernels.KernelArguments.RequireCovariates(scale.Covariates.Length, Covariates.Count, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireDomainFeatures(scale.DomainFeatures.Length, DomainFeatures.Count, K, Name);
         global::LawDsl.Kernels.KernelArguments.RequireLength(gradient.Length, O * K, nameof(gradient));
         gradient.Slice(0, O * K).Clear();
         global::System.Span<double> scalars = stackalloc double[3];

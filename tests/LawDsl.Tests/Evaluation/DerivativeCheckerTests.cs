@@ -81,6 +81,10 @@ public sealed class DerivativeCheckerTests(ITestOutputHelper output)
 
         public static IReadOnlyList<string> Covariates => [];
 
+        public static IReadOnlyList<string> DomainFeatures => [];
+
+        public static IReadOnlyList<string> PositiveInputs => [];
+
         public static bool OutputsAreDomains => true;
 
         public static int ParameterCount(int domains) => 2;
