@@ -35,6 +35,7 @@ internal static class LawChecker<TLaw>
             tally.Count(TLaw.DomainFeatures.Count > 0 ? "laws with a per-domain feature" : "laws with a per-run covariate only");
             tally.Count(TLaw.PositiveInputs.Count > 0 ? "laws with a [Positive] input" : "laws whose covariates may be any number");
         }
+
         tally.Count("rows with a zero weight", Enumerable.Range(0, Rows).Count(r => Mixture(runs, r).Contains(0)));
         var layout = TLaw.CreateLayout(domains, outputs);
         var parameters = Enumerable.Range(0, layout.Count).Select(k => layout.StartLow[k] + (random.NextDouble() * (layout.StartHigh[k] - layout.StartLow[k]))).ToArray();
