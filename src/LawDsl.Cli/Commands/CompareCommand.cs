@@ -29,11 +29,19 @@ internal static class CompareCommand
             json.Validate(parsed, table.PathOf(parsed));
             var figures = plots.Validate(parsed);
             var catalog = lawFiles.CatalogOf(parsed, context);
-            var chosen = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(catalog.Find).ToList() : catalog.All.ToList();
-            var runs = table.Load(parsed);
+            var named = parsed.GetValue(laws) is { Length: > 0 } names ? names.Select(catalog.Find).ToList() : null;
+            var runs = table.Load(parsed, [.. named ?? []]);
+
+            // By default every law whose inputs the table has: a law that reads a pool feature or covariate the runs lack is left out, and said so.
+            var chosen = named ?? [.. catalog.All.Where(l => Reads(runs, l))];
+            var console = context.Report(json.ToStdout(parsed));
+            foreach (var skipped in named is null ? catalog.All.Where(l => !Reads(runs, l)) : [])
+            {
+                console.WriteLine($"note: {skipped.Name} is left out: it reads {string.Join(", ", skipped.Inputs.Covariates.Concat(skipped.Inputs.DomainFeatures))}, which the run table lacks (name it with --laws, with --covariate or --domain-feature).");
+            }
+
             var objective = fitting.ObjectiveOf(parsed, runs.OutputNames);
             var splits = splitting.SplitsOf(parsed, runs, options.Seed);
-            var console = context.Report(json.ToStdout(parsed));
             var record = new List<object>();
             var done = LawComparison.RunSplits(runs, splits, [.. chosen.Select(l => l.Candidate)], objective, options,
                 progressFor: (candidate, split) => context.Progress("fit " + candidate.Name + " (" + split.Name + ")"),
@@ -91,4 +99,7 @@ internal static class CompareCommand
         });
         return command;
     }
+
+    private static bool Reads(Data.RunTable runs, ILawTool law) =>
+        law.Inputs.Covariates.All(runs.CovariateNames.Contains) && law.Inputs.DomainFeatures.All(runs.DomainFeatureNames.Contains);
 }

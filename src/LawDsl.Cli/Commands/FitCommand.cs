@@ -24,7 +24,7 @@ internal static class FitCommand
             json.Validate(parsed, table.PathOf(parsed));
             var figures = plots.Validate(parsed);
             var law = laws.LawOf(parsed, laws.CatalogOf(parsed, context));
-            var runs = table.Load(parsed);
+            var runs = table.Load(parsed, law);
             var objective = fitting.ObjectiveOf(parsed, runs.OutputNames);
             var fit = law.Fit(runs, objective, options, context.Progress("fit " + law.Name), context.Cancellation);
             context.FinishProgress();

@@ -21,7 +21,7 @@ internal static class PredictCommand
             var path = parsed.GetValue(fitFile)!;
             json.Validate(parsed, table.PathOf(parsed), path);
             var (law, fit) = FitFile.Read(path, fitFile.Name, laws.CatalogOf(parsed, context));
-            var runs = table.Load(parsed);
+            var runs = table.Load(parsed, law);
             FitFile.RequireDomains(fit, runs.DomainNames, path, fitFile.Name, runs.OutputNames);
             var score = law.Score(fit, runs, mask);
             var console = context.Report(json.ToStdout(parsed));

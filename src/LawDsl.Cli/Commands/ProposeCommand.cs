@@ -65,7 +65,7 @@ internal static class ProposeCommand
             var console = context.Report(json.ToStdout(parsed));
             var catalog = laws.CatalogOf(parsed, context);
             var (law, fit) = saved is null ? (laws.LawOf(parsed, catalog), null) : FitFile.Read(saved, fitFile.Name, catalog);
-            var runs = table.Load(parsed);
+            var runs = table.Load(parsed, law);
             if (fit is not null)
             {
                 FitFile.RequireDomains(fit, runs.DomainNames, saved!, fitFile.Name, runs.OutputNames);

@@ -34,6 +34,7 @@ internal sealed class RunTableFlags : IFlagGroup
         TokensColumn = _names.Bind(nameof(RunTableCsvOptions.TokensColumn), new Option<string?>("--d-column") { Description = $"The token column (default: the first of {string.Join(", ", RunTableCsvOptions.TokensColumnNames)})" });
         LossColumns = _names.Bind(nameof(RunTableCsvOptions.LossColumns), DomainValues.Create("--loss-column", "The loss column of a domain whose column does not follow <domain>_loss or loss_<domain>"));
         Covariates = _names.Bind(nameof(RunTableCsvOptions.Covariates), new Option<string[]>("--covariate") { Description = "Columns to read as named covariates", AllowMultipleArgumentsPerToken = true });
+        DomainFeatures = _names.Bind(nameof(RunTableCsvOptions.DomainFeatures), new Option<string[]>("--domain-feature") { Description = "Per-domain pool features to read, each from its columns <feature>_<domain> (the law's own are read without it)", AllowMultipleArgumentsPerToken = true });
         Ignore = _names.Bind(nameof(RunTableCsvOptions.IgnoredColumns), new Option<string[]>("--ignore") { Description = "Columns to skip (run ids, notes)", AllowMultipleArgumentsPerToken = true });
         Tolerance = _names.Bind(nameof(RunTableCsvOptions.WeightSumTolerance), new Option<double>("--weight-tolerance") { Description = "How far a run's weights may sum from 1", DefaultValueFactory = _ => Defaults.WeightSumTolerance });
         Renormalize = _names.Bind(nameof(RunTableCsvOptions.Renormalize), new Option<bool>("--renormalize") { Description = "Divide each run's weights by their sum instead of rejecting sums off by more than the tolerance" });
@@ -66,6 +67,9 @@ internal sealed class RunTableFlags : IFlagGroup
 
     public Option<string[]> Covariates { get; }
 
+    /// <summary>Per-domain pool features to read besides the law's.</summary>
+    public Option<string[]> DomainFeatures { get; }
+
     public Option<string[]> Ignore { get; }
 
     public Option<double> Tolerance { get; }
@@ -95,7 +99,7 @@ internal sealed class RunTableFlags : IFlagGroup
             command.Add(Runs);
         }
 
-        foreach (var option in new Option[] { ModelSizeUnit, TokensUnit, ModelSize, Tokens, ModelSizeColumn, TokensColumn, LossColumns, Covariates, Ignore, Tolerance, Renormalize, Targets, HigherIsBetter, MinModelSize, MaxModelSize, MinTokens, MaxTokens })
+        foreach (var option in new Option[] { ModelSizeUnit, TokensUnit, ModelSize, Tokens, ModelSizeColumn, TokensColumn, LossColumns, Covariates, DomainFeatures, Ignore, Tolerance, Renormalize, Targets, HigherIsBetter, MinModelSize, MaxModelSize, MinTokens, MaxTokens })
         {
             command.Add(option);
         }
@@ -140,8 +144,10 @@ internal sealed class RunTableFlags : IFlagGroup
     }
 
     /// <summary>The options, checked by the library's own rules with messages that name the flags.</summary>
-    public RunTableCsvOptions OptionsOf(ParseResult parsed)
+    public RunTableCsvOptions OptionsOf(ParseResult parsed, IEnumerable<ILawTool>? laws = null)
     {
+        // The laws' own inputs are read without flags: a law that reads a covariate or a pool feature needs its columns.
+        var inputs = (laws ?? []).Select(l => l.Inputs).ToList();
         var lossColumns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in parsed.GetValue(LossColumns) ?? [])
         {
@@ -161,7 +167,9 @@ internal sealed class RunTableFlags : IFlagGroup
             ModelSizeColumn = parsed.GetValue(ModelSizeColumn),
             TokensColumn = parsed.GetValue(TokensColumn),
             LossColumns = lossColumns.Count > 0 ? lossColumns : null,
-            Covariates = parsed.GetValue(Covariates) ?? [],
+            Covariates = [.. (parsed.GetValue(Covariates) ?? []).Concat(inputs.SelectMany(i => i.Covariates)).Distinct()],
+            DomainFeatures = [.. (parsed.GetValue(DomainFeatures) ?? []).Concat(inputs.SelectMany(i => i.DomainFeatures)).Distinct()],
+            PositiveInputs = [.. inputs.SelectMany(i => i.Positive).Distinct()],
             IgnoredColumns = parsed.GetValue(Ignore) ?? [],
             WeightSumTolerance = parsed.GetValue(Tolerance),
             Renormalize = parsed.GetValue(Renormalize),
@@ -185,9 +193,9 @@ internal sealed class RunTableFlags : IFlagGroup
     }
 
     /// <summary>The run table, filtered by scale as the flags say; every flag is checked before the file is read.</summary>
-    public RunTable Load(ParseResult parsed)
+    public RunTable Load(ParseResult parsed, params ILawTool[] laws)
     {
-        var runs = RunTableCsv.Load(PathOf(parsed), OptionsOf(parsed));
+        var runs = RunTableCsv.Load(PathOf(parsed), OptionsOf(parsed, laws));
         var (minN, maxN, minD, maxD) = (parsed.GetValue(MinModelSize), parsed.GetValue(MaxModelSize), parsed.GetValue(MinTokens), parsed.GetValue(MaxTokens));
         if (minN is null && maxN is null && minD is null && maxD is null)
         {

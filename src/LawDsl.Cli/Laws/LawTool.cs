@@ -11,6 +11,9 @@ internal interface ILawTool
 {
     string Name { get; }
 
+    /// <summary>The per-run covariates, per-domain pool features and [Positive] inputs the law reads.</summary>
+    (IReadOnlyList<string> Covariates, IReadOnlyList<string> DomainFeatures, IReadOnlyList<string> Positive) Inputs { get; }
+
     ILawCandidate Candidate { get; }
 
     ParameterLayout Layout(int domains, int outputs);
@@ -18,6 +21,9 @@ internal interface ILawTool
     FitSummary Fit(RunTable runs, FitObjective objective, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation);
 
     MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options);
+
+    /// <summary>The optimum for <paramref name="newPool"/> beside the one for <paramref name="oldPool"/>.</summary>
+    PoolShift OptimizeForPool(FitSummary fit, ScalePoint scale, DataPool newPool, DataPool oldPool, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options, string? availabilityFeature);
 
     FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask);
 
@@ -48,6 +54,8 @@ internal sealed class LawTool<TLaw> : ILawTool
 {
     public string Name => TLaw.Name;
 
+    public (IReadOnlyList<string> Covariates, IReadOnlyList<string> DomainFeatures, IReadOnlyList<string> Positive) Inputs => (TLaw.Covariates, TLaw.DomainFeatures, TLaw.PositiveInputs);
+
     public ILawCandidate Candidate { get; } = new LawCandidate<TLaw>();
 
     public ParameterLayout Layout(int domains, int outputs) => TLaw.CreateLayout(domains, outputs);
@@ -58,6 +66,10 @@ internal sealed class LawTool<TLaw> : ILawTool
     public MixtureResult Optimize(FitSummary fit, ScalePoint scale, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options) =>
         MixtureOptimizer.Optimize<TLaw>(fit.Parameters.ToArray(), fit.DomainNames.Count, fit.Targets ?? [.. fit.DomainNames.Select(d => new RunTarget(d))], scale, objective, constraints, options)
             .NamedBy(fit.DomainNames, fit.FittedScales == default ? null : fit.FittedScales);
+
+    public PoolShift OptimizeForPool(FitSummary fit, ScalePoint scale, DataPool newPool, DataPool oldPool, MixtureObjective objective, MixtureConstraints constraints, MixtureOptions options, string? availabilityFeature) =>
+        PoolShift.Optimize<TLaw>(fit.Parameters, fit.DomainNames, fit.Targets ?? [.. fit.DomainNames.Select(d => new RunTarget(d))], fit.FittedScales == default ? null : fit.FittedScales,
+            scale, newPool, oldPool, objective, constraints, options, availabilityFeature);
 
     public FitMetrics Score(FitSummary fit, RunTable runs, EntryMask mask) =>
         FitMetrics.Score<TLaw>(fit.Parameters.ToArray(), runs, mask);

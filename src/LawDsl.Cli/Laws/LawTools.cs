@@ -21,6 +21,7 @@ internal static partial class LawTools
         new LawTool<BiMixLaw>(),
         new LawTool<ChinchillaPerDomainLaw>(),
         new LawTool<SimilarityShareLaw>(),
+        new LawTool<RepetitionLaw>(),
     ];
 
     /// <summary>The alias of a law's name: lower case, every run of other characters one hyphen.</summary>

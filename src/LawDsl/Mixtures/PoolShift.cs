@@ -65,6 +65,7 @@ public sealed record PoolShift(MixtureResult NewPool, MixtureResult OldPool, dou
     /// </summary>
     /// <exception cref="InfeasibleMixtureException">A pool's constraints admit no mixture.</exception>
     /// <exception cref="KeyNotFoundException">A pool lacks a feature the law reads or the availability feature.</exception>
+#pragma warning disable RS0026 // Two overloads with optional parameters: their first parameters (a fit, a parameter list) never compete.
     public static PoolShift Optimize<TLaw>(
         FitResult<TLaw> fit,
         ScalePoint scale,
@@ -77,17 +78,40 @@ public sealed record PoolShift(MixtureResult NewPool, MixtureResult OldPool, dou
         where TLaw : IMixingLaw<TLaw>
     {
         ArgumentNullException.ThrowIfNull(fit);
+        return Optimize<TLaw>(fit.Parameters, fit.DomainNames, fit.Targets, fit.FittedScales, scale, newPool, oldPool, objective, constraints, options, availabilityFeature);
+    }
+
+    /// <summary>As the overload for a fit, from a law's parameters, training domains, outputs and (when known) fitted scales.</summary>
+    /// <exception cref="InfeasibleMixtureException">A pool's constraints admit no mixture.</exception>
+    /// <exception cref="KeyNotFoundException">A pool lacks a feature the law reads or the availability feature.</exception>
+    public static PoolShift Optimize<TLaw>(
+        IReadOnlyList<double> parameters,
+        IReadOnlyList<string> domains,
+        IReadOnlyList<RunTarget> outputs,
+        ScaleRange? fittedScales,
+        ScalePoint scale,
+        DataPool newPool,
+        DataPool oldPool,
+        MixtureObjective? objective = null,
+        MixtureConstraints? constraints = null,
+        MixtureOptions? options = null,
+        string? availabilityFeature = null)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(domains);
         ArgumentNullException.ThrowIfNull(newPool);
         ArgumentNullException.ThrowIfNull(oldPool);
         objective ??= MixtureObjective.Mean;
         constraints ??= new MixtureConstraints();
+        double[] theta = [.. parameters];
         MixtureConstraints In(DataPool pool) => availabilityFeature is null ? constraints : constraints with { AvailableTokens = pool.Feature(availabilityFeature) };
-        MixtureResult Best(DataPool pool, MixtureConstraints limits) => MixtureOptimizer.Optimize(fit, pool.At(scale, TLaw.DomainFeatures), objective, limits, options);
+        MixtureResult Best(DataPool pool, MixtureConstraints limits) =>
+            MixtureOptimizer.Optimize<TLaw>(theta, domains.Count, outputs, pool.At(scale, TLaw.DomainFeatures), objective, limits, options).NamedBy(domains, fittedScales);
         var fresh = Best(newPool, In(newPool));
         var old = Best(oldPool, In(oldPool));
-        var atNew = newPool.At(scale, TLaw.DomainFeatures);
-        var evaluator = new MixtureEvaluator<TLaw>([.. fit.Parameters], fit.Layout.Domains, MixtureOptimizer.Senses(fit.Targets), atNew, objective);
-        var (lower, upper) = In(newPool).Resolve(fit.Layout.Domains, scale.Tokens);
+        var evaluator = new MixtureEvaluator<TLaw>(theta, domains.Count, MixtureOptimizer.Senses(outputs), newPool.At(scale, TLaw.DomainFeatures), objective);
+        var (lower, upper) = In(newPool).Resolve(domains.Count, scale.Tokens);
         var infeasible = old.Mixture.Select((w, j) => w < lower[j] - 1e-9 || w > upper[j] + 1e-9).Any(b => b);
         var uncapped = availabilityFeature is null ? null : Best(newPool, constraints);
         var binds = uncapped is not null && uncapped.Objective < fresh.Objective - (1e-9 * Math.Max(1, Math.Abs(fresh.Objective)));
@@ -97,4 +121,5 @@ public sealed record PoolShift(MixtureResult NewPool, MixtureResult OldPool, dou
             Unconstrained = binds ? uncapped : null,
         };
     }
+#pragma warning restore RS0026
 }
