@@ -1,4 +1,6 @@
-namespace LawDsl.Tests.Laws;
+using LawDsl;
+
+namespace PoolShiftSample;
 
 /// <summary>
 /// The repetition law without its pool: every token counts as fresh, L_i = E_i + A_i/N^α_i + B_i·(D·((1 − τ)·h_i + τ))^(−β_i)
