@@ -118,7 +118,7 @@ public sealed class HostileInputTests : IDisposable
         { "covariate missing", "check {csv} {opts} --covariate quality", null, ExitCodes.BadData, "column 'quality': The covariate column (--covariate) is missing." },
         { "loss column not a pair", "check {csv} {opts} --loss-column a", null, ExitCodes.Usage, "--loss-column 'a' is not name=value." },
         { "weights off without renormalize", "check {file}", Header + "\n0.6,0.6,1,1,2,3\n", ExitCodes.BadData, "fix the mixture or set --renormalize." },
-        { "unknown column names the flags", "check {csv} --n-unit 1e6 --d-unit 1e9", null, ExitCodes.BadData, "list it in --ignore or --covariate, or fit it with --target." },
+        { "unknown column names the flags", "check {csv} --n-unit 1e6 --d-unit 1e9", null, ExitCodes.BadData, "list it in --ignore, --covariate or --domain-feature (for <feature>_<domain> columns), or fit it with --target." },
         { "test fraction one", "compare {csv} {opts} --laws BiMix --test-fraction 1 --json {out}", null, ExitCodes.Usage, "--test-fraction must lie strictly between 0 and 1; it is 1." },
         { "folds one", "compare {csv} {opts} --laws BiMix --split kfold --folds 1", null, ExitCodes.Usage, "--folds must be at least 2; it is 1." },
         { "folds beyond runs", "compare {csv} {opts} --laws BiMix --split kfold --folds 1000 --json {out}", null, ExitCodes.Usage, "--split kfold: Folds must be between 2 and the 60 items to split." },

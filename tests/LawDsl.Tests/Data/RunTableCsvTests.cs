@@ -52,7 +52,7 @@ public sealed class RunTableCsvTests
 
     [Theory]
     [InlineData("weight_code,weight_web,model_size,n_tokens,code_loss\n1,0,1,1,2\n", 1, null, null, "No loss column for domain 'web': looked for 'web_loss' and 'loss_web'; name it with LossColumns.")]
-    [InlineData("weight_code,model_size,n_tokens,code_loss,run_id\n1,1,1,2,7\n", 1, "run_id", null, "The column is not a weight, loss, model size, token count or covariate; list it in IgnoredColumns or Covariates, or fit it with Targets.")]
+    [InlineData("weight_code,model_size,n_tokens,code_loss,run_id\n1,1,1,2,7\n", 1, "run_id", null, "The column is not a weight, loss, model size, token count, covariate or domain feature; list it in IgnoredColumns, Covariates or DomainFeatures (for <feature>_<domain> columns), or fit it with Targets.")]
     [InlineData("weight_code,n_tokens,code_loss\n1,1,2\n", 1, null, null, "No model size column (looked for model_size, model_size_M, N, n_params, params); name it with ModelSizeColumn or give one value for all runs with ModelSize.")]
     [InlineData("weight_code,model_size,n_tokens,code_loss\n1,1,1,abc\n", 2, "code_loss", "abc", "The cell is not a number (use '.' as the decimal separator).")]
     [InlineData("weight_code,model_size,n_tokens,code_loss\n1,1,1,2,5\n", 2, null, null, "The line has 5 cells; the header has 4.")]

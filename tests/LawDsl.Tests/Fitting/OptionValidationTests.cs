@@ -72,7 +72,7 @@ public sealed class OptionValidationTests
         var error = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(csv), "runs.csv", named));
         Assert.Contains("set --renormalize.", error.Message, StringComparison.Ordinal);
         var column = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(unknownColumn), "runs.csv", named));
-        Assert.Contains("list it in --ignore or Covariates, or fit it with Targets.", column.Message, StringComparison.Ordinal);
+        Assert.Contains("list it in --ignore, Covariates or DomainFeatures (for <feature>_<domain> columns), or fit it with Targets.", column.Message, StringComparison.Ordinal);
 
         var plain = Assert.Throws<RunDataException>(() => RunTableCsv.Read(new StringReader(csv), "runs.csv"));
         Assert.Contains("set Renormalize.", plain.Message, StringComparison.Ordinal);
