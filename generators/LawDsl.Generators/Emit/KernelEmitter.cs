@@ -70,6 +70,12 @@ internal sealed class KernelEmitter
         }
 
         _reached = _graph.Reachable(_graph.Output, id => _sharedRoots.Contains(id));
+        var summed = _sharedRoots.Where(_reached.Contains).ToList();
+        foreach (var root in summed)
+        {
+            _writer.Line("var " + Summed(root) + " = T.Zero;");
+        }
+
         _writer.Open("for (int o = 0; o < O; o++)");
         EmitForwardScope(Node.OutputDomain, null);
         _writer.Line("var seed = sink.Begin(o, r, " + V(_graph.Output) + ");");
@@ -84,8 +90,19 @@ internal sealed class KernelEmitter
         }
 
         _writer.Close();
+
+        // A sink that sums over outputs gets each shared root's gradient once per row, scaled by Σ_o Ā_o: O(K), not O(K·O).
+        foreach (var root in summed)
+        {
+            _writer.Open("if (TSink.SumsOutputs)");
+            PushRootGradient(root, Summed(root));
+            _writer.Close();
+        }
+
         _writer.Close();
     }
+
+    private static string Summed(int root) => "s" + Literals.Int(root);
 
     private static string V(int id) => "v" + Literals.Int(id);
 
@@ -406,14 +423,24 @@ internal sealed class KernelEmitter
             return;
         }
 
+        _writer.Line("if (TSink.SumsOutputs) " + Summed(root) + " += " + A(root) + ";");
+        _writer.Open("else");
+        PushRootGradient(root, A(root));
+        _writer.Close();
+    }
+
+    /// <summary>Adds <paramref name="adjoint"/> times the shared root's gradient buffer to the sink's parameters and weights.</summary>
+    private void PushRootGradient(int root, string adjoint)
+    {
+        var buffer = Buffer(root);
         foreach (var (name, offset, length) in _rootBlocks[root])
         {
-            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, T.ZeroSafeMultiply(" + A(root) + ", " + buffer + "[" + offset + " + q]));");
+            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, T.ZeroSafeMultiply(" + adjoint + ", " + buffer + "[" + offset + " + q]));");
         }
 
         if (_rootWeights[root] is { } weights)
         {
-            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(" + A(root) + ", " + buffer + "[" + weights + " + q]));");
+            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(" + adjoint + ", " + buffer + "[" + weights + " + q]));");
         }
     }
 

@@ -18,6 +18,13 @@ public interface IRowSink<T>
     /// <summary>Whether the kernel must differentiate with respect to the mixture weights.</summary>
     static abstract bool WantsWeights { get; }
 
+    /// <summary>
+    /// Whether what <see cref="AddParameter"/> and <see cref="AddWeight"/> receive is summed over the outputs (a gradient
+    /// of one objective) rather than kept per output (a Jacobian): the kernel may then add the outputs' adjoints of a
+    /// shared value first and push its gradient once per row.
+    /// </summary>
+    static abstract bool SumsOutputs { get; }
+
     /// <summary>Receives the prediction of <paramref name="output"/> for the rows at <paramref name="row"/>; returns the adjoint to seed its derivative with.</summary>
     T Begin(int output, int row, T prediction);
 

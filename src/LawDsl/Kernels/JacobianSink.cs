@@ -35,6 +35,9 @@ public ref struct JacobianSink<T> : IRowSink<T>
     public static bool WantsWeights => false;
 
     /// <inheritdoc />
+    public static bool SumsOutputs => false;
+
+    /// <inheritdoc />
     public T Begin(int output, int row, T prediction)
     {
         _entry = (output * _rows) + row;

@@ -27,6 +27,9 @@ public ref struct MixtureGradientSink : IRowSink<ScalarLane>
     public static bool WantsWeights => true;
 
     /// <inheritdoc />
+    public static bool SumsOutputs => false;
+
+    /// <inheritdoc />
     public ScalarLane Begin(int output, int row, ScalarLane prediction)
     {
         _output = output;

@@ -25,6 +25,9 @@ public ref struct PredictionSink<T> : IRowSink<T>
     public static bool WantsWeights => false;
 
     /// <inheritdoc />
+    public static bool SumsOutputs => false;
+
+    /// <inheritdoc />
     public T Begin(int output, int row, T prediction)
     {
         T.Store(prediction, _predictions, (output * _rows) + row);

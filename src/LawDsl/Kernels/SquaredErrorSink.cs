@@ -36,6 +36,9 @@ public ref struct SquaredErrorSink<T> : IRowSink<T>
     public static bool WantsWeights => false;
 
     /// <inheritdoc />
+    public static bool SumsOutputs => true;
+
+    /// <inheritdoc />
     public T Begin(int output, int row, T prediction)
     {
         var entry = (output * _rows) + row;

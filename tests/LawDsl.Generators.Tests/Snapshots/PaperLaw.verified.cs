@@ -336,6 +336,7 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
             }
             if (TSink.WantsParameters) g34[0 + (1 * K) + (1 * K)] += a1;
         }
+        var s34 = T.Zero;
         for (int o = 0; o < O; o++)
         {
             var v0 = T.Broadcast(p[o_C + o]);
@@ -414,10 +415,14 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 if (TSink.WantsParameters) a3 += a36;
                 a5 += T.ZeroSafeMultiply(a35, (T.Broadcast(1d) / v34));
                 a34 += T.ZeroSafeMultiply(a35, (-(v35 / v34)));
-                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, T.ZeroSafeMultiply(a34, g34[0 + q]));
-                if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + q]));
-                if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + q]));
-                if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + (1) + q]));
+                if (TSink.SumsOutputs) s34 += a34;
+                else
+                {
+                    if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, T.ZeroSafeMultiply(a34, g34[0 + q]));
+                    if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + q]));
+                    if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + q]));
+                    if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(a34, g34[0 + (1 * K) + (1 * K) + (1) + q]));
+                }
                 a4 += T.ZeroSafeMultiply(a5, v0);
                 if (TSink.WantsParameters) a0 += T.ZeroSafeMultiply(a5, v4);
                 if (TSink.WantsWeights) a2 += T.ZeroSafeMultiply(a4, v3);
@@ -427,6 +432,13 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 if (TSink.WantsParameters) sink.AddParameter(o_H, a1);
                 if (TSink.WantsParameters) sink.AddParameter(o_C + o, a0);
             }
+        }
+        if (TSink.SumsOutputs)
+        {
+            if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, T.ZeroSafeMultiply(s34, g34[0 + q]));
+            if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(s34, g34[0 + (1 * K) + q]));
+            if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(s34, g34[0 + (1 * K) + (1 * K) + q]));
+            if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(s34, g34[0 + (1 * K) + (1 * K) + (1) + q]));
         }
     }
 }
