@@ -43,6 +43,9 @@ public sealed class OperationTableTests
                 Assert.True(Same(scalar, Vector(op, args), 1e-14), $"{name}{Show(args)}: scalar lane {scalar:R}, SIMD lane {Vector(op, args):R}");
             }
 
+            // The 512-bit lane is tested wherever the runtime offers Vector512 (emulated without AVX-512, so it runs everywhere).
+            Assert.True(Same(scalar, Wide(op, args), 1e-14), $"{name}{Show(args)}: scalar lane {scalar:R}, 512-bit lane {Wide(op, args):R}");
+
             if (op.Fold is { } fold)
             {
                 Assert.True(Same(scalar, fold(args), 1e-15), $"{name}{Show(args)}: lane {scalar:R}, constant folding {fold(args):R}");
@@ -98,6 +101,8 @@ public sealed class OperationTableTests
     private static double Scalar(Operation op, double[] args) => Lane<ScalarLane>(op, args, 0);
 
     private static double Vector(Operation op, double[] args) => Lane<Vector256Lane>(op, args, 3);
+
+    private static double Wide(Operation op, double[] args) => Lane<Vector512Lane>(op, args, 7);
 
     private static double Lane<T>(Operation op, double[] args, int element)
         where T : unmanaged, ILane<T>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LawDsl.Data;
+using LawDsl.Kernels;
 
 namespace LawDsl.Generators.Tests.Fuzzing;
 
@@ -19,7 +20,9 @@ namespace LawDsl.Generators.Tests.Fuzzing;
 internal static class LawChecker<TLaw>
     where TLaw : IMixingLaw<TLaw>
 {
-    private const int Rows = 7; // one SIMD block of 4 and a scalar tail of 3
+    // One block of 8 (the 512-bit lane where the processor has it, else two of 4), one of 4 (the 256-bit lane) and a
+    // scalar tail of 3: every lane a kernel may run.
+    private const int Rows = 15;
 
     public static void Check(int seed, FuzzTally tally, string law, bool bisection, bool singular, bool rootsMayRepeat, bool rootsMayJump)
     {
@@ -63,7 +66,7 @@ internal static class LawChecker<TLaw>
             matches[e] = SameValue(expected, predictions[e], 1e-12) || CancelledRoot(tally, law, expected, predictions[e]);
             if (!matches[e])
             {
-                ValueDiffers(tally, law, rootsMayRepeat, $"entry {e} (row {e % Rows}, {(e % Rows < 4 ? "SIMD" : "scalar")} lane): method {expected:R}, generated {predictions[e]:R}");
+                ValueDiffers(tally, law, rootsMayRepeat, $"entry {e} (row {e % Rows}, {Lane(e % Rows)} lane): method {expected:R}, generated {predictions[e]:R}");
             }
         }
 
@@ -295,6 +298,8 @@ internal static class LawChecker<TLaw>
         tally.Count("values within 1e-12 absolute where a root's digits cancel");
         return true;
     }
+
+    private static string Lane(int row) => row < 8 && Vector512Lane.IsSupported ? "512-bit" : row < 12 ? "256-bit" : "scalar";
 
     private static bool SameValue(double expected, double actual, double relative)
     {

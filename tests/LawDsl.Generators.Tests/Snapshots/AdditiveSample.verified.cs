@@ -106,6 +106,15 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         var c_temperature = runs.Covariate("temperature");
         global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, O * rows, nameof(predictions));
         int r = 0;
+        var wideSink = new global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector512Lane>(predictions, rows);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref wideSink);
+            }
+        }
+
         var vectorSink = new global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector256Lane>(predictions, rows);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
@@ -136,6 +145,15 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         global::LawDsl.Kernels.KernelArguments.RequireLength(jacobian.Length, parameters.Length * O * rows, nameof(jacobian));
         jacobian.Slice(0, parameters.Length * O * rows).Clear();
         int r = 0;
+        var wideSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector512Lane>(predictions, jacobian, rows, O);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref wideSink);
+            }
+        }
+
         var vectorSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector256Lane>(predictions, jacobian, rows, O);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
@@ -167,6 +185,15 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         global::LawDsl.Kernels.KernelArguments.RequireLength(gradient.Length, parameters.Length, nameof(gradient));
         gradient.Slice(0, parameters.Length).Clear();
         int r = 0;
+        var wideSink = new global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector512Lane>(targets, entryWeights, gradient, rows);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref wideSink);
+            }
+        }
+
         var vectorSink = new global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector256Lane>(targets, entryWeights, gradient, rows);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
@@ -181,7 +208,7 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         {
             Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
         }
-        return vectorSink.Objective + scalarSink.Objective;
+        return wideSink.Objective + vectorSink.Objective + scalarSink.Objective;
     }
 
     /// <summary>Every output for one mixture at one scale (<c>losses.Length</c> outputs), and <c>gradient[i * K + j]</c> = ∂L_i/∂h_j.</summary>

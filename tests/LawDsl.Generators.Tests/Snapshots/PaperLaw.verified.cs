@@ -105,6 +105,15 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
         global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, O * rows, nameof(predictions));
         int r = 0;
+        var wideSink = new global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector512Lane>(predictions, rows);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref wideSink);
+            }
+        }
+
         var vectorSink = new global::LawDsl.Kernels.PredictionSink<global::LawDsl.Kernels.Vector256Lane>(predictions, rows);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
@@ -134,6 +143,15 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         global::LawDsl.Kernels.KernelArguments.RequireLength(jacobian.Length, parameters.Length * O * rows, nameof(jacobian));
         jacobian.Slice(0, parameters.Length * O * rows).Clear();
         int r = 0;
+        var wideSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector512Lane>(predictions, jacobian, rows, O);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref wideSink);
+            }
+        }
+
         var vectorSink = new global::LawDsl.Kernels.JacobianSink<global::LawDsl.Kernels.Vector256Lane>(predictions, jacobian, rows, O);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
@@ -164,6 +182,15 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         global::LawDsl.Kernels.KernelArguments.RequireLength(gradient.Length, parameters.Length, nameof(gradient));
         gradient.Slice(0, parameters.Length).Clear();
         int r = 0;
+        var wideSink = new global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector512Lane>(targets, entryWeights, gradient, rows);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref wideSink);
+            }
+        }
+
         var vectorSink = new global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.Vector256Lane>(targets, entryWeights, gradient, rows);
         if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
         {
@@ -178,7 +205,7 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         {
             Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.SquaredErrorSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref scalarSink);
         }
-        return vectorSink.Objective + scalarSink.Objective;
+        return wideSink.Objective + vectorSink.Objective + scalarSink.Objective;
     }
 
     /// <summary>Every output for one mixture at one scale (<c>losses.Length</c> outputs), and <c>gradient[i * K + j]</c> = ∂L_i/∂h_j.</summary>
