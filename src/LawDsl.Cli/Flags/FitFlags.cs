@@ -29,8 +29,10 @@ internal sealed class FitFlags : IFlagGroup
             ["auto"] = SolverKind.Auto,
             ["lm"] = SolverKind.LevenbergMarquardt,
             ["lbfgs"] = SolverKind.Lbfgs,
+            ["hybrid"] = SolverKind.Hybrid,
         }, Defaults.Solver);
         BasinHops = _names.Bind(nameof(FitOptions.BasinHops), new Option<int>("--basin-hops") { Description = "Basin-hopping rounds after each local solve", DefaultValueFactory = _ => Defaults.BasinHops });
+        HoppedStarts = _names.Bind(nameof(FitOptions.HoppedStarts), new Option<int?>("--hop-best") { Description = "Run the basin hops after all starts, from this many of the best optima only (default: every start hops right after its solve)" });
         MaxIterations = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.MaxIterations), new Option<int>("--max-iterations") { Description = "The most iterations of one local solve", DefaultValueFactory = _ => Defaults.SolverOptions.MaxIterations });
         FunctionTolerance = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.FunctionTolerance), new Option<double>("--function-tolerance") { Description = "A local solve stops when a step lowers the objective by less than this fraction", DefaultValueFactory = _ => Defaults.SolverOptions.FunctionTolerance });
         GradientTolerance = _names.Bind(nameof(FitOptions.SolverOptions) + "." + nameof(SolverOptions.GradientTolerance), new Option<double>("--gradient-tolerance") { Description = "A local solve stops when the largest projected gradient component is below this times max(1, objective)", DefaultValueFactory = _ => Defaults.SolverOptions.GradientTolerance });
@@ -58,6 +60,8 @@ internal sealed class FitFlags : IFlagGroup
 
     public Option<int> BasinHops { get; }
 
+    public Option<int?> HoppedStarts { get; }
+
     public Option<int> MaxIterations { get; }
 
     public Option<double> FunctionTolerance { get; }
@@ -80,7 +84,7 @@ internal sealed class FitFlags : IFlagGroup
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Starts, Seed, StartMethod.Option, Solver.Option, BasinHops, MaxIterations, FunctionTolerance, GradientTolerance, StepTolerance, Threads, Residual.Option, Huber, Mask, Prior, DomainWeights })
+        foreach (var option in new Option[] { Starts, Seed, StartMethod.Option, Solver.Option, BasinHops, HoppedStarts, MaxIterations, FunctionTolerance, GradientTolerance, StepTolerance, Threads, Residual.Option, Huber, Mask, Prior, DomainWeights })
         {
             command.Add(option);
         }
@@ -96,6 +100,7 @@ internal sealed class FitFlags : IFlagGroup
             StartMethod = StartMethod.Value(parsed),
             Solver = Solver.Value(parsed),
             BasinHops = parsed.GetValue(BasinHops),
+            HoppedStarts = parsed.GetValue(HoppedStarts),
             MaxDegreeOfParallelism = parsed.GetValue(Threads),
             SolverOptions = new SolverOptions
             {

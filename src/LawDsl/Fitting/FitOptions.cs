@@ -25,8 +25,15 @@ public enum SolverKind
     /// <summary>Levenberg–Marquardt; a Huber objective is solved as the squares of its signed √ρ residuals.</summary>
     LevenbergMarquardt,
 
-    /// <summary>Projected L-BFGS on the exact gradient.</summary>
+    /// <summary>Projected L-BFGS on the exact gradient, with a strong Wolfe line search.</summary>
     Lbfgs,
+
+    /// <summary>
+    /// Levenberg–Marquardt, then projected L-BFGS from where it stops, then Levenberg–Marquardt again, while the L-BFGS
+    /// leg still lowers the objective: L-BFGS's line search crosses the max/min kinks (the capacity split's floor) at
+    /// which LM's Gauss–Newton model stalls.
+    /// </summary>
+    Hybrid,
 }
 
 /// <summary>Options of a multi-start fit. Results are deterministic for a seed, whatever the parallelism.</summary>
@@ -37,6 +44,12 @@ public sealed record FitOptions
 
     /// <summary>How start points are drawn.</summary>
     public StartMethod StartMethod { get; init; } = StartMethod.LatinHypercube;
+
+    /// <summary>
+    /// Start points to use instead of drawn ones (one value per parameter, inside the bounds; see
+    /// <see cref="Fitting.StartPoints.Given"/>): when set, <see cref="Starts"/> and <see cref="StartMethod"/> are not used.
+    /// </summary>
+    public IReadOnlyList<double[]>? StartPoints { get; init; }
 
     /// <summary>The seed of the start points (and of basin hopping).</summary>
     public int Seed { get; init; }
@@ -56,6 +69,13 @@ public sealed record FitOptions
     /// <see cref="HopTemperature"/>, as the reference paper's code does with scipy's basinhopping.
     /// </summary>
     public int BasinHops { get; init; }
+
+    /// <summary>
+    /// When set, the basin hops wait until every start has finished and then run from this many of the best optima
+    /// only (explore with all starts, then spend the hops around the few best basins); when null, every start hops
+    /// right after its local solve.
+    /// </summary>
+    public int? HoppedStarts { get; init; }
 
     /// <summary>The perturbation of a hop, as a fraction of each parameter's start range.</summary>
     public double HopSize { get; init; } = 0.1;
@@ -86,6 +106,7 @@ public sealed record FitOptions
             OptionRules.Between(nameof(Starts), Starts, 1, MaxStarts, names),
             OptionRules.Between(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, 1, int.MaxValue, names),
             OptionRules.Between(nameof(BasinHops), BasinHops, 0, int.MaxValue, names),
+            HoppedStarts is { } hopped ? OptionRules.Between(nameof(HoppedStarts), hopped, 1, MaxStarts, names) : null,
             BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopSize), HopSize, names) : null,
             BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopTemperature), HopTemperature, names) : null,
             SolverOptions.FirstProblem(name => names(nameof(SolverOptions) + "." + name)) is { } solver ? solver with { Option = nameof(SolverOptions) + "." + solver.Option } : null);

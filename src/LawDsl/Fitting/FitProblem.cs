@@ -19,7 +19,9 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     private readonly double[] _sqrtWeights;
     private readonly int[] _blockStarts;
     private readonly double[] _predictions;
-    private readonly double[] _fullJacobian;
+    private double[]? _fullJacobian;
+    private readonly double[]? _sumTargets;
+    private readonly double[]? _sumWeights;
     private readonly double[] _slopes;
     private readonly int[] _domainEntries;
     private readonly StartRangePrior _prior;
@@ -97,8 +99,22 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         // laws with more domains fall back to one block (dense products).
         _blockStarts = blockStarts.Count <= 65 ? blockStarts.ToArray() : [0, entries.Count + _prior.Count];
         _predictions = new double[runs.Outputs * runs.Rows];
-        _fullJacobian = new double[Layout.Count * _predictions.Length];
         _slopes = new double[_entries.Length];
+
+        // A weighted sum of squares of (prediction − observed) — the loss residual, or the relative one with weight w/o² —
+        // has its gradient from the generated one-pass kernel, without the Jacobian (O(P) memory instead of O(P·entries)).
+        if (objective.IsLeastSquares && objective.Residual != ResidualKind.LogLoss)
+        {
+            _sumTargets = new double[_predictions.Length];
+            _sumWeights = new double[_predictions.Length];
+            _sumTargets.AsSpan().Fill(double.NaN);
+            for (var k = 0; k < _entries.Length; k++)
+            {
+                var relative = objective.Residual == ResidualKind.Relative ? 1 / (_observed[k] * _observed[k]) : 1;
+                _sumTargets[_entries[k]] = _observed[k];
+                _sumWeights[_entries[k]] = _weights[k] * relative;
+            }
+        }
     }
 
     /// <summary>The runs being fitted.</summary>
@@ -192,6 +208,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <inheritdoc />
     public double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian)
     {
+        _fullJacobian ??= new double[Layout.Count * _predictions.Length];
         TLaw.Jacobian(parameters, Runs, _predictions, _fullJacobian);
         var m = _entries.Length;
         var full = _predictions.Length;
@@ -239,10 +256,17 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <inheritdoc />
     public double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient)
     {
+        gradient.Clear();
+        if (_sumTargets is not null)
+        {
+            var sumOfSquares = TLaw.SumOfSquaresGradient(parameters, Runs, _sumTargets, _sumWeights, gradient);
+            return sumOfSquares + _prior.AddGradient(parameters, gradient);
+        }
+
+        _fullJacobian ??= new double[Layout.Count * _predictions.Length];
         TLaw.Jacobian(parameters, Runs, _predictions, _fullJacobian);
         var full = _predictions.Length;
         var sum = 0.0;
-        gradient.Clear();
         var slopes = _slopes;
         for (var k = 0; k < _entries.Length; k++)
         {

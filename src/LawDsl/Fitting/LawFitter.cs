@@ -30,22 +30,31 @@ public static class LawFitter
         objective ??= new FitObjective();
         options ??= new FitOptions();
         options.Validate();
-        var solver = options.Solver == SolverKind.Lbfgs ? SolverKind.Lbfgs : SolverKind.LevenbergMarquardt;
+        var solver = options.Solver == SolverKind.Auto ? SolverKind.LevenbergMarquardt : options.Solver;
 
         var watch = Stopwatch.StartNew();
         var problem = new FitProblem<TLaw>(runs, objective);
         var layout = problem.Layout;
-        var starts = StartPoints.Draw(layout, options.Starts, options.StartMethod, options.Seed);
-        var outcomes = new StartOutcome?[options.Starts];
-        var completed = 0;
-        var best = double.PositiveInfinity;
-        var gate = new object();
-        Parallel.For(
+        var starts = options.StartPoints is { } given ? StartPoints.Given(layout, given) : StartPoints.Draw(layout, options.Starts, options.StartMethod, options.Seed);
+        var outcomes = new StartOutcome?[starts.Length];
+        var hopLater = options.BasinHops > 0 && options.HoppedStarts is not null;
+        var tracker = new ProgressTracker(progress, starts.Length + (hopLater ? Math.Min(options.HoppedStarts!.Value, starts.Length) : 0));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        RunEach(Enumerable.Range(0, starts.Length).ToArray(), (worker, index) => worker.Solve(index, starts[index], hop: !hopLater, cancellationToken));
+        if (hopLater && !cancellationToken.IsCancellationRequested)
+        {
+            // Explore with every start first, then spend the hops where they pay: around the best few optima.
+            var chosen = outcomes.Where(o => o is not null && double.IsFinite(o.Outcome.Objective))
+                .OrderBy(o => o!.Outcome.Objective).ThenBy(o => o!.Index).Take(options.HoppedStarts!.Value).Select(o => o!.Index).ToArray();
+            RunEach(chosen, (worker, index) => worker.HopFrom(outcomes[index]!, cancellationToken));
+        }
+
+        void RunEach(int[] indices, Func<StartWorker<TLaw>, int, StartOutcome> solve) => Parallel.For(
             0,
-            options.Starts,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+            indices.Length,
+            parallel,
             () => new StartWorker<TLaw>(problem.Clone(), solver, options),
-            (index, state, worker) =>
+            (k, state, worker) =>
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -53,30 +62,21 @@ public static class LawFitter
                     return worker;
                 }
 
-                var outcome = worker.Solve(index, starts[index], cancellationToken);
+                var index = indices[k];
+                var outcome = solve(worker, index);
                 if (outcome.Outcome.Exit == FitExit.Cancelled)
                 {
                     return worker;
                 }
 
                 outcomes[index] = outcome;
-                lock (gate)
-                {
-                    completed++;
-                    if (outcome.Outcome.Objective < best)
-                    {
-                        best = outcome.Outcome.Objective;
-                    }
-
-                    progress?.Report(new FitProgress(completed, options.Starts, double.IsInfinity(best) ? double.NaN : best));
-                }
-
+                tracker.Finished(outcome.Outcome.Objective);
                 return worker;
             },
             _ => { });
 
         var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
-        var result = new FitResult<TLaw>(layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs), objective, problem.EntryCount, finished, options.Starts, cancellationToken.IsCancellationRequested, watch.Elapsed);
+        var result = new FitResult<TLaw>(layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs), objective, problem.EntryCount, finished, starts.Length, cancellationToken.IsCancellationRequested, watch.Elapsed);
         ParameterStatistics.Complete(result, problem);
         return result;
     }
@@ -91,19 +91,24 @@ internal sealed class StartWorker<TLaw>
     private readonly LevenbergMarquardt? _marquardt;
     private readonly ProjectedLbfgs? _lbfgs;
 
+    // The hybrid's L-BFGS ⇄ LM rounds after the first LM solve, and the relative decrease a round must bring to go on.
+    private const int HybridRounds = 8;
+    private const double HybridGain = 1e-6;
+
     public StartWorker(FitProblem<TLaw> problem, SolverKind solver, FitOptions options)
     {
         _problem = problem;
         _options = options;
-        _marquardt = solver == SolverKind.LevenbergMarquardt ? new(problem, problem.Layout.Lower, problem.Layout.Upper) : null;
-        _lbfgs = solver == SolverKind.Lbfgs ? new(problem, problem.Layout.Lower, problem.Layout.Upper) : null;
+        _marquardt = solver != SolverKind.Lbfgs ? new(problem, problem.Layout.Lower, problem.Layout.Upper) : null;
+        _lbfgs = solver != SolverKind.LevenbergMarquardt ? new(problem, problem.Layout.Lower, problem.Layout.Upper) : null;
     }
 
-    public StartOutcome Solve(int index, double[] start, CancellationToken cancellationToken)
+    /// <summary>A local solve from <paramref name="start"/>, followed by the basin hops when <paramref name="hop"/>.</summary>
+    public StartOutcome Solve(int index, double[] start, bool hop, CancellationToken cancellationToken)
     {
         var x = (double[])start.Clone();
         var outcome = Local(x, cancellationToken);
-        if (_options.BasinHops > 0 && double.IsFinite(outcome.Objective))
+        if (hop && _options.BasinHops > 0 && double.IsFinite(outcome.Objective))
         {
             outcome = Hop(index, x, outcome, cancellationToken);
         }
@@ -111,8 +116,47 @@ internal sealed class StartWorker<TLaw>
         return new StartOutcome(index, start, x, outcome);
     }
 
-    private SolverOutcome Local(Span<double> x, CancellationToken cancellationToken) =>
-        _marquardt is not null ? _marquardt.Minimize(x, _options.SolverOptions, cancellationToken) : _lbfgs!.Minimize(x, _options.SolverOptions, cancellationToken);
+    /// <summary>The basin hops from a finished start's optimum (its start point kept as it was).</summary>
+    public StartOutcome HopFrom(StartOutcome finished, CancellationToken cancellationToken)
+    {
+        var x = (double[])finished.Parameters.Clone();
+        var outcome = Hop(finished.Index, x, finished.Outcome, cancellationToken);
+        return finished with { Parameters = x, Outcome = outcome };
+    }
+
+    private SolverOutcome Local(Span<double> x, CancellationToken cancellationToken)
+    {
+        if (_lbfgs is null)
+        {
+            return _marquardt!.Minimize(x, _options.SolverOptions, cancellationToken);
+        }
+
+        if (_marquardt is null)
+        {
+            return _lbfgs.Minimize(x, _options.SolverOptions, cancellationToken);
+        }
+
+        // The hybrid: LM converges fast but stops where a max/min kink hides the descent from its Gauss–Newton model;
+        // L-BFGS's strong Wolfe search steps across such kinks; LM then converges fast in the new basin. Alternate while
+        // the L-BFGS leg still finds a decrease LM missed.
+        var outcome = _marquardt.Minimize(x, _options.SolverOptions, cancellationToken);
+        for (var round = 0; round < HybridRounds && double.IsFinite(outcome.Objective) && outcome.Exit != FitExit.Cancelled; round++)
+        {
+            var polished = Add(outcome, _lbfgs.Minimize(x, _options.SolverOptions, cancellationToken));
+            if (!(polished.Objective < outcome.Objective * (1 - HybridGain)) || polished.Exit == FitExit.Cancelled)
+            {
+                return polished.Objective <= outcome.Objective ? polished : outcome;
+            }
+
+            outcome = Add(polished, _marquardt.Minimize(x, _options.SolverOptions, cancellationToken));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The later leg's outcome, with the work of both.</summary>
+    private static SolverOutcome Add(SolverOutcome first, SolverOutcome second) =>
+        second with { Iterations = first.Iterations + second.Iterations, Evaluations = first.Evaluations + second.Evaluations };
 
     private SolverOutcome Hop(int index, double[] best, SolverOutcome bestOutcome, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ namespace LawDsl.Fitting;
 
 /// <summary>
 /// Projected L-BFGS for smooth objectives with box bounds (robust losses included): the two-loop recursion over the
-/// free parameters, and a backtracking Armijo search along the projected path. Holds its workspace, so iterations
+/// free parameters, and a strong Wolfe line search along the projected path (<see cref="StrongWolfeSearch"/>). Holds its workspace, so iterations
 /// allocate nothing; one instance per thread.
 /// </summary>
 public sealed class ProjectedLbfgs
@@ -14,8 +14,7 @@ public sealed class ProjectedLbfgs
     private readonly double[] _upper;
     private readonly double[] _gradient;
     private readonly double[] _direction;
-    private readonly double[] _trial;
-    private readonly double[] _trialGradient;
+    private readonly StrongWolfeSearch _search;
     private readonly double[][] _s;
     private readonly double[][] _y;
     private readonly double[] _rho;
@@ -32,8 +31,7 @@ public sealed class ProjectedLbfgs
         _upper = upper.ToArray();
         _gradient = new double[n];
         _direction = new double[n];
-        _trial = new double[n];
-        _trialGradient = new double[n];
+        _search = new StrongWolfeSearch(problem, _lower, _upper);
         _s = Enumerable.Range(0, Memory).Select(_ => new double[n]).ToArray();
         _y = Enumerable.Range(0, Memory).Select(_ => new double[n]).ToArray();
         _rho = new double[Memory];
@@ -89,74 +87,59 @@ public sealed class ProjectedLbfgs
             }
 
             var step = stored == 0 ? Math.Min(1, 1 / Math.Max(gradientNorm, 1e-300)) : 1.0;
-            double trialValue;
-            var accepted = false;
-            for (var attempt = 0; attempt < 60; attempt++)
-            {
-                for (var i = 0; i < n; i++)
-                {
-                    _trial[i] = Math.Clamp(x[i] + (step * _direction[i]), _lower[i], _upper[i]);
-                }
-
-                trialValue = _problem.ValueAndGradient(_trial, _trialGradient);
-                evaluations++;
-                var decrease = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    decrease += _gradient[i] * (_trial[i] - x[i]);
-                }
-
-                if (double.IsFinite(trialValue) && trialValue <= value + (1e-4 * decrease))
-                {
-                    accepted = true;
-                    var previous = value;
-                    newest = (newest + 1) % Memory;
-                    var s = _s[newest];
-                    var y = _y[newest];
-                    var sy = 0.0;
-                    var stepNorm = 0.0;
-                    var size = 0.0;
-                    for (var i = 0; i < n; i++)
-                    {
-                        s[i] = _trial[i] - x[i];
-                        y[i] = _trialGradient[i] - _gradient[i];
-                        sy += s[i] * y[i];
-                        stepNorm = Math.Max(stepNorm, Math.Abs(s[i]));
-                        size = Math.Max(size, Math.Abs(x[i]));
-                    }
-
-                    if (sy > 1e-300)
-                    {
-                        _rho[newest] = 1 / sy;
-                        stored = Math.Min(stored + 1, Memory);
-                    }
-                    else
-                    {
-                        newest = (newest + Memory - 1) % Memory;
-                    }
-
-                    _trial.CopyTo(x);
-                    _trialGradient.CopyTo(_gradient, 0);
-                    value = trialValue;
-                    if (previous - value <= options.FunctionTolerance * Math.Abs(previous))
-                    {
-                        return new SolverOutcome(value, FitExit.FunctionTolerance, iteration, evaluations, Bounds.ProjectedGradientNorm(x, _gradient, _lower, _upper));
-                    }
-
-                    if (stepNorm <= options.StepTolerance * (size + options.StepTolerance))
-                    {
-                        return new SolverOutcome(value, FitExit.StepTolerance, iteration, evaluations, Bounds.ProjectedGradientNorm(x, _gradient, _lower, _upper));
-                    }
-
-                    break;
-                }
-
-                step *= 0.5;
-            }
-
+            var accepted = _search.Search(x, value, _gradient, _direction, step);
+            evaluations += _search.Evaluations;
             if (!accepted)
             {
-                return new SolverOutcome(value, stored == 0 ? FitExit.NoProgress : FitExit.FunctionTolerance, iteration, evaluations, gradientNorm);
+                if (stored > 0)
+                {
+                    // The quasi-Newton direction led nowhere: forget the curvature pairs and try steepest descent.
+                    stored = 0;
+                    continue;
+                }
+
+                return new SolverOutcome(value, FitExit.NoProgress, iteration, evaluations, gradientNorm);
+            }
+
+            var previous = value;
+            newest = (newest + 1) % Memory;
+            var s = _s[newest];
+            var y = _y[newest];
+            var point = _search.Point;
+            var pointGradient = _search.Gradient;
+            var sy = 0.0;
+            var stepNorm = 0.0;
+            var size = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                s[i] = point[i] - x[i];
+                y[i] = pointGradient[i] - _gradient[i];
+                sy += s[i] * y[i];
+                stepNorm = Math.Max(stepNorm, Math.Abs(s[i]));
+                size = Math.Max(size, Math.Abs(x[i]));
+            }
+
+            if (sy > 1e-300)
+            {
+                _rho[newest] = 1 / sy;
+                stored = Math.Min(stored + 1, Memory);
+            }
+            else
+            {
+                newest = (newest + Memory - 1) % Memory;
+            }
+
+            point.CopyTo(x);
+            pointGradient.CopyTo(_gradient, 0);
+            value = _search.Value;
+            if (previous - value <= options.FunctionTolerance * Math.Abs(previous))
+            {
+                return new SolverOutcome(value, FitExit.FunctionTolerance, iteration, evaluations, Bounds.ProjectedGradientNorm(x, _gradient, _lower, _upper));
+            }
+
+            if (stepNorm <= options.StepTolerance * (size + options.StepTolerance))
+            {
+                return new SolverOutcome(value, FitExit.StepTolerance, iteration, evaluations, Bounds.ProjectedGradientNorm(x, _gradient, _lower, _upper));
             }
         }
 

@@ -5,6 +5,43 @@ namespace LawDsl.Fitting;
 /// <summary>Deterministic start points inside a layout's declared start ranges (clipped to its bounds).</summary>
 public static class StartPoints
 {
+    /// <summary>
+    /// Copies start points given by the caller (<see cref="FitOptions.StartPoints"/>), checked against the layout: each
+    /// must have one finite value per parameter, inside the parameter's bounds.
+    /// </summary>
+    /// <exception cref="ArgumentException">No points, or a point of the wrong length, or a value outside its bounds, named by start and parameter.</exception>
+    public static double[][] Given(ParameterLayout layout, IReadOnlyList<double[]> points)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0)
+        {
+            throw new ArgumentException("No start points were given.", nameof(points));
+        }
+
+        var copies = new double[points.Count][];
+        for (var s = 0; s < points.Count; s++)
+        {
+            var point = points[s] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Start point {s} is null."), nameof(points));
+            if (point.Length != layout.Count)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Start point {s} has {point.Length} values; the law has {layout.Count} parameters."), nameof(points));
+            }
+
+            for (var p = 0; p < point.Length; p++)
+            {
+                if (!(point[p] >= layout.Lower[p] && point[p] <= layout.Upper[p]))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Start point {s} sets {layout.Names[p]} to {point[p]:R}, outside its bounds [{layout.Lower[p]:R}, {layout.Upper[p]:R}]."), nameof(points));
+                }
+            }
+
+            copies[s] = (double[])point.Clone();
+        }
+
+        return copies;
+    }
+
     /// <summary>Draws <paramref name="count"/> start points, row by row: <c>points[start][parameter]</c>.</summary>
     public static double[][] Draw(ParameterLayout layout, int count, StartMethod method, int seed)
     {

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using LawDsl.Data;
+using LawDsl.Fitting;
+using LawDsl.Laws;
+
+namespace LawDsl.Benchmarks;
+
+/// <summary>
+/// Time to quality on the paper protocol (capacity–noise, exact KKT, the 48 SlimPajama training runs at 122M / 9.998B,
+/// entries with h ≥ 0.1): for each local solver, every one of the exported start points solved alone (objective, time,
+/// whether it lands within 0.1 % of the best known objective), then full multi-start fits of growing size on all cores
+/// until one reaches that target. Written as a Markdown table for docs/performance.md; the PyTorch and scipy peers
+/// (peer/) read the same start points.
+/// </summary>
+internal static class TimeToTarget
+{
+    /// <summary>
+    /// The best objective known for this protocol before this run: 512 LM starts, then 200 basin hops from each of the
+    /// best 8 (15 s on 2 cores, 2026-12-02). The issue's figure, from 64 starts with 10 hops each, was 0.099771.
+    /// </summary>
+    private const double PreviousBest = 0.099580;
+
+    public static void Run(int starts, int maxIterations, bool fits)
+    {
+        var runs = BenchmarkData.PaperTraining();
+        var objective = new FitObjective { Mask = EntryMask.WeightAtLeast(0.1) };
+        Console.WriteLine($"data: {runs.Rows} runs from {BenchmarkData.Source}; {Environment.ProcessorCount} cores");
+        var problem = new FitProblem<CapacityNoiseLaw>(runs, objective);
+        var points = StartPoints.Draw(problem.Layout, starts, new FitOptions().StartMethod, seed: 1);
+        SolverKind[] solvers = [SolverKind.LevenbergMarquardt, SolverKind.Lbfgs, SolverKind.Hybrid];
+
+        // Warm the JIT on one solve of each kind, so the first start's time is not compilation.
+        foreach (var solver in solvers)
+        {
+            LawFitter.Fit<CapacityNoiseLaw>(runs, objective, new FitOptions { Starts = 2, Seed = 99, Solver = solver, MaxDegreeOfParallelism = 1 });
+        }
+
+        var perStart = solvers.ToDictionary(s => s, s => SolveEach(runs, objective, points, s, maxIterations));
+        var best = Math.Min(PreviousBest, perStart.Values.SelectMany(r => r).Min(r => r.Objective));
+        var target = best * 1.001;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best known objective {best:F6} (before this run {PreviousBest:F6}); target (within 0.1 %) {target:F6}"));
+        Console.WriteLine();
+        Console.WriteLine("| solver | starts | time per start (1 core) | best | median | median of the first 8 (the peer's) | reach the target | expected time to the target, 1 core | exits |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var (solver, results) in perStart)
+        {
+            var objectives = results.Select(r => r.Objective).Where(double.IsFinite).OrderBy(v => v).ToArray();
+            var seconds = results.Average(r => r.Seconds);
+            var hits = results.Count(r => r.Objective <= target);
+            var expected = hits == 0 ? "never reached" : string.Create(CultureInfo.InvariantCulture, $"{seconds * results.Count / hits:F2} s");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {solver} | {results.Count} | {seconds * 1000:F1} ms | {objectives[0]:F6} | {Median(objectives):F6} | {Median(results.Take(8).Select(r => r.Objective).Order().ToArray()):F6} | {hits} ({100.0 * hits / results.Count:F1} %) | {expected} | {Exits(results)} |"));
+        }
+
+        if (!fits)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"| fit ({Environment.ProcessorCount} cores) | wall time | best | within 0.1 % |");
+        Console.WriteLine("|---|---:|---:|---|");
+        foreach (var (name, options) in Configurations(maxIterations))
+        {
+            var (wall, value) = Timed(runs, objective, options with { Seed = 1 });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {wall:F2} s | {value:F6} | {(value <= target ? "yes" : "no")} |"));
+        }
+
+        // The recommended fit on other seeds: does it reach the target by design or by the luck of seed 1?
+        Console.WriteLine();
+        Console.WriteLine("| recommended fit (16 LM starts, 50 hops from the best 2), seed | wall time | best | within 0.1 % |");
+        Console.WriteLine("|---|---:|---:|---|");
+        for (var seed = 1; seed <= 8; seed++)
+        {
+            var (wall, value) = Timed(runs, objective, Recommended with { Seed = seed });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| seed {seed} | {wall:F2} s | {value:F6} | {(value <= target ? "yes" : "no")} |"));
+        }
+    }
+
+    /// <summary>The fit the docs recommend for this protocol.</summary>
+    private static readonly FitOptions Recommended = new() { Starts = 16, BasinHops = 50, HoppedStarts = 2 };
+
+    private static IEnumerable<(string Name, FitOptions Options)> Configurations(int maxIterations)
+    {
+        var solverOptions = new SolverOptions { MaxIterations = maxIterations };
+        foreach (var solver in new[] { SolverKind.LevenbergMarquardt, SolverKind.Hybrid })
+        {
+            foreach (var starts in solver == SolverKind.Hybrid ? new[] { 16, 64, 256 } : [16, 64, 256, 1024])
+            {
+                yield return ($"{solver}, {starts} starts", new FitOptions { Starts = starts, Solver = solver, SolverOptions = solverOptions });
+            }
+        }
+
+        yield return ("LM, 64 starts, 10 hops each", new FitOptions { Starts = 64, BasinHops = 10, SolverOptions = solverOptions });
+        foreach (var starts in new[] { 16, 32, 64 })
+        {
+            foreach (var hops in new[] { 10, 25, 50 })
+            {
+                yield return ($"LM, {starts} starts, {hops} hops from the best 2", new FitOptions { Starts = starts, BasinHops = hops, HoppedStarts = 2, SolverOptions = solverOptions });
+            }
+        }
+    }
+
+    private static (double Wall, double Objective) Timed(RunTable runs, FitObjective objective, FitOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var fit = LawFitter.Fit<CapacityNoiseLaw>(runs, objective, options);
+        return (watch.Elapsed.TotalSeconds, fit.Objective);
+    }
+
+    private static List<(double Objective, double Seconds, FitExit Exit)> SolveEach(RunTable runs, FitObjective objective, double[][] points, SolverKind solver, int maxIterations)
+    {
+        var results = new List<(double, double, FitExit)>();
+        foreach (var point in points)
+        {
+            // One start, one thread: the fit with this start point as its only one.
+            var watch = Stopwatch.StartNew();
+            var fit = LawFitter.Fit<CapacityNoiseLaw>(runs, objective, new FitOptions { Starts = 1, Solver = solver, MaxDegreeOfParallelism = 1, StartPoints = [point], SolverOptions = new SolverOptions { MaxIterations = maxIterations } });
+            results.Add((fit.Objective, watch.Elapsed.TotalSeconds, fit.Outcome?.Exit ?? FitExit.InvalidStart));
+        }
+
+        return results;
+    }
+
+    private static string Exits(List<(double Objective, double Seconds, FitExit Exit)> results) =>
+        string.Join(", ", results.GroupBy(r => r.Exit).OrderByDescending(g => g.Count()).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}")));
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]);
+}
