@@ -13,12 +13,20 @@ namespace LawDsl.Benchmarks;
 /// </summary>
 internal static class ManyDomainFits
 {
-    public static void Run(int capacityDomains, int additiveDomains, int rows)
+    public static void Run(int capacityDomains, int additiveDomains, int rows, string which)
     {
         Console.WriteLine("| law | K | runs | starts | wall time | objective | exit | in-sample R² | fit says |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---|");
-        Fit<CapacityNoiseLaw>(capacityDomains, rows, 16);
-        Fit<AdditiveLaw>(additiveDomains, rows, 1);
+        if (which is "all" or "capacity-noise")
+        {
+            Fit<CapacityNoiseLaw>(capacityDomains, rows, 16);
+        }
+
+        if (which is "all" or "additive")
+        {
+            Fit<AdditiveLaw>(additiveDomains, rows, 1);
+            Fit<AdditiveLaw>(additiveDomains, rows, 16);
+        }
     }
 
     private static void Fit<TLaw>(int domains, int rows, int starts)

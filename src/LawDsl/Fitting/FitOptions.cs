@@ -120,7 +120,12 @@ public sealed record FitOptions
 public readonly record struct FitProgress(int CompletedStarts, int TotalStarts, double BestObjective);
 
 /// <summary>What one start of a multi-start fit reached.</summary>
-/// <param name="Index">The start's index (its start point is determined by the seed and this index).</param>
+/// <param name="Index">
+/// The start's index (its start point is determined by the seed and this index). A law whose every parameter belongs
+/// to one output is fitted output by output; its fit then adds one start more, index = the number of starts: each
+/// output's best optimum over all starts, joined (the solve from the joined start points, as no output's solve reads
+/// another's parameters).
+/// </param>
 /// <param name="Start">The start point.</param>
 /// <param name="Parameters">Where it ended.</param>
 /// <param name="Outcome">How its local solve ended.</param>

@@ -126,8 +126,10 @@ public sealed class FitResult<TLaw>
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"{TLaw.Name}: {ObjectiveDescription}, {ResidualCount} residuals, {Layout.Count} parameters; domains {string.Join(", ", DomainNames)}{(OutputsAreDomains ? string.Empty : "; targets " + string.Join(", ", Targets))}; fitted on {FittedScales}");
-        var converged = Starts.Count(s => s.Outcome.Converged);
-        text.AppendLine(culture, $"starts: {Starts.Count} of {TotalStarts} finished, {converged} converged{(Cancelled ? ", CANCELLED" : string.Empty)}; {Elapsed.TotalMilliseconds:F0} ms");
+        var drawn = Starts.Where(s => s.Index < TotalStarts).ToList();
+        var converged = drawn.Count(s => s.Outcome.Converged);
+        var joined = Starts.Any(s => s.Index >= TotalStarts) ? string.Create(culture, $"; each output's best joined as start {TotalStarts}") : string.Empty;
+        text.AppendLine(culture, $"starts: {drawn.Count} of {TotalStarts} finished, {converged} converged{(Cancelled ? ", CANCELLED" : string.Empty)}{joined}; {Elapsed.TotalMilliseconds:F0} ms");
         if (Best is { } best)
         {
             text.AppendLine(culture, $"best: start {best.Index}, objective {best.Outcome.Objective:G8}, {best.Outcome.Exit} after {best.Outcome.Iterations} iterations, |projected gradient| {best.Outcome.GradientNorm:G3}");

@@ -76,6 +76,12 @@ public static class LawFitter
             _ => { });
 
         var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
+        if (!cancellationToken.IsCancellationRequested && finished.Count > 1 && OutputSplit.Applies<TLaw>(layout) && problem.DomainEntryCounts.All(count => count > 0)
+            && OutputSplit.JoinBest(problem, finished, starts.Length) is { } joined)
+        {
+            finished.Add(joined);
+        }
+
         var result = new FitResult<TLaw>(layout, runs.DomainNames, runs.Targets, ScaleRange.Of(runs), objective, problem.EntryCount, finished, starts.Length, cancellationToken.IsCancellationRequested, watch.Elapsed);
         ParameterStatistics.Complete(result, problem);
         return result;
@@ -88,19 +94,27 @@ internal sealed class StartWorker<TLaw>
 {
     private readonly FitProblem<TLaw> _problem;
     private readonly FitOptions _options;
-    private readonly LevenbergMarquardt? _marquardt;
-    private readonly ProjectedLbfgs? _lbfgs;
-
-    // The hybrid's L-BFGS ⇄ LM rounds after the first LM solve, and the relative decrease a round must bring to go on.
-    private const int HybridRounds = 8;
-    private const double HybridGain = 1e-6;
+    private readonly LocalSolver? _whole;
+    private readonly (LocalSolver Solver, int[] Indices, double[] Point)[]? _outputs;
 
     public StartWorker(FitProblem<TLaw> problem, SolverKind solver, FitOptions options)
     {
         _problem = problem;
         _options = options;
-        _marquardt = solver != SolverKind.Lbfgs ? new(problem, problem.Layout.Lower, problem.Layout.Upper) : null;
-        _lbfgs = solver != SolverKind.LevenbergMarquardt ? new(problem, problem.Layout.Lower, problem.Layout.Upper) : null;
+        if (OutputSplit.Applies<TLaw>(problem.Layout) && problem.DomainEntryCounts.All(count => count > 0))
+        {
+            _outputs = new (LocalSolver, int[], double[])[problem.Layout.Outputs];
+            for (var o = 0; o < _outputs.Length; o++)
+            {
+                var (runs, objective) = OutputSplit.Single(problem.Runs, problem.Objective, o);
+                var single = new FitProblem<TLaw>(runs, objective);
+                _outputs[o] = (new LocalSolver(single, single.Layout, solver, options.SolverOptions), OutputSplit.Indices(problem.Layout, single.Layout, o), new double[single.Layout.Count]);
+            }
+        }
+        else
+        {
+            _whole = new LocalSolver(problem, problem.Layout, solver, options.SolverOptions);
+        }
     }
 
     /// <summary>A local solve from <paramref name="start"/>, followed by the basin hops when <paramref name="hop"/>.</summary>
@@ -126,37 +140,42 @@ internal sealed class StartWorker<TLaw>
 
     private SolverOutcome Local(Span<double> x, CancellationToken cancellationToken)
     {
-        if (_lbfgs is null)
+        if (_outputs is null)
         {
-            return _marquardt!.Minimize(x, _options.SolverOptions, cancellationToken);
+            return _whole!.Minimize(x, cancellationToken);
         }
 
-        if (_marquardt is null)
+        // Each output's parameters solved on that output alone; the start's outcome is the worst exit of them, the
+        // longest solve's iterations, all their evaluations, and the whole problem's objective at the joined point.
+        var exit = FitExit.GradientTolerance;
+        var iterations = 0;
+        var evaluations = 0;
+        var gradientNorm = 0.0;
+        foreach (var (solver, indices, point) in _outputs)
         {
-            return _lbfgs.Minimize(x, _options.SolverOptions, cancellationToken);
-        }
-
-        // The hybrid: LM converges fast but stops where a max/min kink hides the descent from its Gauss–Newton model;
-        // L-BFGS's strong Wolfe search steps across such kinks; LM then converges fast in the new basin. Alternate while
-        // the L-BFGS leg still finds a decrease LM missed.
-        var outcome = _marquardt.Minimize(x, _options.SolverOptions, cancellationToken);
-        for (var round = 0; round < HybridRounds && double.IsFinite(outcome.Objective) && outcome.Exit != FitExit.Cancelled; round++)
-        {
-            var polished = Add(outcome, _lbfgs.Minimize(x, _options.SolverOptions, cancellationToken));
-            if (!(polished.Objective < outcome.Objective * (1 - HybridGain)) || polished.Exit == FitExit.Cancelled)
+            for (var k = 0; k < indices.Length; k++)
             {
-                return polished.Objective <= outcome.Objective ? polished : outcome;
+                point[k] = x[indices[k]];
             }
 
-            outcome = Add(polished, _marquardt.Minimize(x, _options.SolverOptions, cancellationToken));
+            var outcome = solver.Minimize(point, cancellationToken);
+            for (var k = 0; k < indices.Length; k++)
+            {
+                x[indices[k]] = point[k];
+            }
+
+            exit = OutputSplit.Worse(exit, outcome.Exit);
+            iterations = Math.Max(iterations, outcome.Iterations);
+            evaluations += outcome.Evaluations;
+            gradientNorm = Math.Max(gradientNorm, outcome.GradientNorm);
+            if (outcome.Exit == FitExit.Cancelled)
+            {
+                break;
+            }
         }
 
-        return outcome;
+        return new SolverOutcome(_problem.Value(x), exit, iterations, evaluations + 1, gradientNorm);
     }
-
-    /// <summary>The later leg's outcome, with the work of both.</summary>
-    private static SolverOutcome Add(SolverOutcome first, SolverOutcome second) =>
-        second with { Iterations = first.Iterations + second.Iterations, Evaluations = first.Evaluations + second.Evaluations };
 
     private SolverOutcome Hop(int index, double[] best, SolverOutcome bestOutcome, CancellationToken cancellationToken)
     {

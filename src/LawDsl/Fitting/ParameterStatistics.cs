@@ -122,8 +122,8 @@ internal static class ParameterStatistics
         where TLaw : IMixingLaw<TLaw>
     {
         var n = problem.ParameterCount;
-        var m = problem.ResidualCount;
-        var free = Enumerable.Range(0, n).Where(p => !atBound.Contains(p)).ToArray();
+        var bound = atBound.ToHashSet();
+        var free = Enumerable.Range(0, n).Where(p => !bound.Contains(p)).ToArray();
         if (free.Length == 0)
         {
             // Every parameter sits at a bound (the warning above names them): there is no covariance to compute.
@@ -136,31 +136,57 @@ internal static class ParameterStatistics
             return null;
         }
 
-        var residuals = new double[m];
-        var jacobian = new double[n * m];
-        var cost = problem.Jacobian(parameters, residuals, jacobian);
-        var normal = new double[n * n];
-        new NormalEquations(n).Form(jacobian, residuals, problem.BlockStarts, normal, new double[n]);
-        var size = free.Length;
-        var factor = new double[size * size];
-        for (var i = 0; i < size; i++)
+        // JᵀJ by independent blocks: one for most laws; one per output when the fit separates by output (its JᵀJ is
+        // block-diagonal, and the whole Jacobian would be outputs times larger than the blocks' together).
+        var blocks = NormalBlocks(problem, parameters);
+        var cost = blocks.Sum(b => b.Cost);
+        var isFree = new bool[n];
+        foreach (var p in free)
         {
-            for (var j = 0; j < size; j++)
-            {
-                factor[(i * size) + j] = normal[(free[i] * n) + free[j]];
-            }
+            isFree[p] = true;
         }
 
-        var diagonal = free.Select(p => normal[(p * n) + p]).ToArray();
-        var inverse = new double[size * size];
-        if (!NormalEquations.InvertPositiveDefinite(factor, inverse, size))
+        var inverses = new List<(int[] Free, double[] Inverse)>();
+        var maxDiagonal = 0.0;
+        var maxInverseDiagonal = 0.0;
+        foreach (var (indices, normal) in blocks.Select(b => (b.Indices, b.Normal)))
         {
-            warnings.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
-            return null;
+            var local = Enumerable.Range(0, indices.Length).Where(k => isFree[indices[k]]).ToArray();
+            var size = local.Length;
+            if (size == 0)
+            {
+                continue;
+            }
+
+            var width = indices.Length;
+            var factor = new double[size * size];
+            for (var i = 0; i < size; i++)
+            {
+                for (var j = 0; j < size; j++)
+                {
+                    factor[(i * size) + j] = normal[(local[i] * width) + local[j]];
+                }
+
+                maxDiagonal = Math.Max(maxDiagonal, normal[(local[i] * width) + local[i]]);
+            }
+
+            var inverse = new double[size * size];
+            if (!NormalEquations.InvertPositiveDefinite(factor, inverse, size))
+            {
+                warnings.Add("JᵀJ is singular at the optimum: some parameters are not identified by the data; no standard errors.");
+                return null;
+            }
+
+            for (var i = 0; i < size; i++)
+            {
+                maxInverseDiagonal = Math.Max(maxInverseDiagonal, inverse[(i * size) + i]);
+            }
+
+            inverses.Add((local.Select(k => indices[k]).ToArray(), inverse));
         }
 
         // Condition estimate of the scaled matrix: max diag(A)·max diag(A⁻¹) bounds it from below.
-        var condition = diagonal.Max() * Enumerable.Range(0, size).Max(i => inverse[(i * size) + i]);
+        var condition = maxDiagonal * maxInverseDiagonal;
         if (!(condition < MaxCondition))
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"JᵀJ is ill-conditioned at the optimum (condition ≳ {condition:G2}): parameters trade off against each other; no standard errors."));
@@ -169,19 +195,53 @@ internal static class ParameterStatistics
 
         // Under a prior JᵀJ includes its diagonal, so this is the Laplace (posterior) covariance; the noise level
         // comes from the data's residuals alone.
-        var sigma2 = (cost - problem.PriorValue(parameters)) / (problem.EntryCount - size);
+        var sigma2 = (cost - problem.PriorValue(parameters)) / (problem.EntryCount - free.Length);
         var covariance = new double[n * n];
         var errors = Enumerable.Repeat(double.NaN, n).ToArray();
-        for (var i = 0; i < size; i++)
+        foreach (var (indices, inverse) in inverses)
         {
-            for (var j = 0; j < size; j++)
+            var size = indices.Length;
+            for (var i = 0; i < size; i++)
             {
-                covariance[(free[i] * n) + free[j]] = sigma2 * inverse[(i * size) + j];
-            }
+                for (var j = 0; j < size; j++)
+                {
+                    covariance[(indices[i] * n) + indices[j]] = sigma2 * inverse[(i * size) + j];
+                }
 
-            errors[free[i]] = Math.Sqrt(sigma2 * inverse[(i * size) + i]);
+                errors[indices[i]] = Math.Sqrt(sigma2 * inverse[(i * size) + i]);
+            }
         }
 
         return (covariance, errors);
+    }
+
+    /// <summary>JᵀJ (row-major) and Σ r² of each independent block of parameters, with the block's indices in the full layout.</summary>
+    private static List<(int[] Indices, double[] Normal, double Cost)> NormalBlocks<TLaw>(FitProblem<TLaw> problem, double[] parameters)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var layout = problem.Layout;
+        if (OutputSplit.Applies<TLaw>(layout) && problem.DomainEntryCounts.All(count => count > 0))
+        {
+            return Enumerable.Range(0, layout.Outputs).Select(o =>
+            {
+                var (runs, objective) = OutputSplit.Single(problem.Runs, problem.Objective, o);
+                var single = new FitProblem<TLaw>(runs, objective);
+                var indices = OutputSplit.Indices(layout, single.Layout, o);
+                return Normal(single, indices.Select(i => parameters[i]).ToArray(), indices);
+            }).ToList();
+        }
+
+        return [Normal(problem, parameters, Enumerable.Range(0, layout.Count).ToArray())];
+    }
+
+    private static (int[] Indices, double[] Normal, double Cost) Normal(IResidualProblem problem, double[] parameters, int[] indices)
+    {
+        var (n, m) = (problem.ParameterCount, problem.ResidualCount);
+        var residuals = new double[m];
+        var jacobian = new double[n * m];
+        var cost = problem.Jacobian(parameters, residuals, jacobian);
+        var normal = new double[n * n];
+        new NormalEquations(n).Form(jacobian, residuals, problem.BlockStarts, normal, new double[n]);
+        return (indices, normal, cost);
     }
 }
