@@ -42,15 +42,15 @@ internal static class TimeToTarget
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best known objective {best:F6} (before this run {PreviousBest:F6}); target (within 0.1 %) {target:F6}"));
         Console.WriteLine();
-        Console.WriteLine("| solver | starts | time per start (1 core) | best | median | median of the first 8 (the peer's) | reach the target | expected time to the target, 1 core | exits |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| solver | starts | time per start (1 core) | best | median | median of the first 8 (the peer's) | reach the target | expected time to the target, 1 core | exits | median projected gradient at the end |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var (solver, results) in perStart)
         {
             var objectives = results.Select(r => r.Objective).Where(double.IsFinite).OrderBy(v => v).ToArray();
             var seconds = results.Average(r => r.Seconds);
             var hits = results.Count(r => r.Objective <= target);
             var expected = hits == 0 ? "never reached" : string.Create(CultureInfo.InvariantCulture, $"{seconds * results.Count / hits:F2} s");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {solver} | {results.Count} | {seconds * 1000:F1} ms | {objectives[0]:F6} | {Median(objectives):F6} | {Median(results.Take(8).Select(r => r.Objective).Order().ToArray()):F6} | {hits} ({100.0 * hits / results.Count:F1} %) | {expected} | {Exits(results)} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {solver} | {results.Count} | {seconds * 1000:F1} ms | {objectives[0]:F6} | {Median(objectives):F6} | {Median(results.Take(8).Select(r => r.Objective).Order().ToArray()):F6} | {hits} ({100.0 * hits / results.Count:F1} %) | {expected} | {Exits(results)} | {Median(results.Select(r => r.Gradient).Order().ToArray()):G3} |"));
         }
 
         if (!fits)
@@ -109,21 +109,21 @@ internal static class TimeToTarget
         return (watch.Elapsed.TotalSeconds, fit.Objective);
     }
 
-    private static List<(double Objective, double Seconds, FitExit Exit)> SolveEach(RunTable runs, FitObjective objective, double[][] points, SolverKind solver, int maxIterations)
+    private static List<(double Objective, double Seconds, FitExit Exit, double Gradient)> SolveEach(RunTable runs, FitObjective objective, double[][] points, SolverKind solver, int maxIterations)
     {
-        var results = new List<(double, double, FitExit)>();
+        var results = new List<(double, double, FitExit, double)>();
         foreach (var point in points)
         {
             // One start, one thread: the fit with this start point as its only one.
             var watch = Stopwatch.StartNew();
             var fit = LawFitter.Fit<CapacityNoiseLaw>(runs, objective, new FitOptions { Starts = 1, Solver = solver, MaxDegreeOfParallelism = 1, StartPoints = [point], SolverOptions = new SolverOptions { MaxIterations = maxIterations } });
-            results.Add((fit.Objective, watch.Elapsed.TotalSeconds, fit.Outcome?.Exit ?? FitExit.InvalidStart));
+            results.Add((fit.Objective, watch.Elapsed.TotalSeconds, fit.Outcome?.Exit ?? FitExit.InvalidStart, fit.Outcome?.GradientNorm ?? double.NaN));
         }
 
         return results;
     }
 
-    private static string Exits(List<(double Objective, double Seconds, FitExit Exit)> results) =>
+    private static string Exits(List<(double Objective, double Seconds, FitExit Exit, double Gradient)> results) =>
         string.Join(", ", results.GroupBy(r => r.Exit).OrderByDescending(g => g.Count()).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}")));
 
     private static double Median(double[] sorted) =>

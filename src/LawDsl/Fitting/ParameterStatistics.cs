@@ -7,6 +7,10 @@ internal static class ParameterStatistics
     // Beyond this condition number of JᵀJ (over the free parameters) standard errors mean nothing.
     private const double MaxCondition = 1e14;
 
+    // A converged smooth fit ends with a projected gradient many orders below its objective; one this large (relative
+    // to max(1, objective)) at a function- or step-tolerance exit means the steps stopped, not the slope.
+    private const double StalledGradient = 1e-4;
+
     public static void Complete<TLaw>(FitResult<TLaw> result, FitProblem<TLaw> problem)
         where TLaw : IMixingLaw<TLaw>
     {
@@ -28,6 +32,10 @@ internal static class ParameterStatistics
         if (!best.Outcome.Converged)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The best start did not converge ({best.Outcome.Exit} after {best.Outcome.Iterations} iterations)."));
+        }
+        else if (best.Outcome.Exit != FitExit.GradientTolerance && best.Outcome.GradientNorm > StalledGradient * Math.Max(1, best.Outcome.Objective))
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The best start stopped because its steps no longer lowered the objective ({best.Outcome.Exit}), but its projected gradient is still {best.Outcome.GradientNorm:G3}: the solver stalled, typically at a kink of a Max or Min in the law, so the point may not be a minimum. More starts, basin hops from the best starts (FitOptions.BasinHops with HoppedStarts; --basin-hops with --hop-best) or the hybrid solver (SolverKind.Hybrid, --solver hybrid) look further."));
         }
 
         result.InSampleRSquared = problem.InSampleRSquared(best.Parameters);

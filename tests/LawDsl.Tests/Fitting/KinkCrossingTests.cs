@@ -84,6 +84,22 @@ public sealed class KinkCrossingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_solve_that_stalls_at_a_kink_says_so_and_a_smooth_converged_one_does_not()
+    {
+        var stalled = LawFitter.Fit<CapacityNoiseLaw>(PaperTraining(), Objective, new FitOptions { Starts = 4, Seed = 1 });
+        output.WriteLine(stalled.Report());
+        Assert.Equal(FitExit.FunctionTolerance, stalled.Outcome!.Value.Exit);
+        Assert.Contains(stalled.Warnings, w => w.Contains("the solver stalled, typically at a kink", StringComparison.Ordinal));
+
+        var pile4 = RealData.Pile4();
+        Assert.SkipWhen(pile4 is null, RealData.Missing("pile4_domain_losses.csv"));
+        var runs = new RunTable(["Github"], Enumerable.Repeat(1.0, pile4!.Rows).ToArray(), pile4.ModelSize.ToArray(), pile4.Tokens.ToArray(), pile4.Loss(0).ToArray());
+        var smooth = LawFitter.Fit<ChinchillaPerDomainLaw>(runs, null, new FitOptions { Starts = 4, Seed = 3 });
+        Assert.True(smooth.Converged);
+        Assert.DoesNotContain(smooth.Warnings, w => w.Contains("stalled", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Given_start_points_are_checked_against_the_layout()
     {
         var layout = CapacityNoiseLaw.CreateLayout(7);
