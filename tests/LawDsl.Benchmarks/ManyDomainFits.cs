@@ -13,38 +13,44 @@ namespace LawDsl.Benchmarks;
 /// </summary>
 internal static class ManyDomainFits
 {
-    public static void Run(int capacityDomains, int additiveDomains, int rows, string which)
+    public static void Run(int capacityDomains, int additiveDomains, int rows, string which, double noise)
     {
         Console.WriteLine("| law | K | runs | starts | wall time | objective | exit | in-sample R² | fit says |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---|");
         if (which is "all" or "capacity-noise")
         {
-            Fit<CapacityNoiseLaw>(capacityDomains, rows, 16);
+            Fit<CapacityNoiseLaw>(capacityDomains, rows, 16, noise);
         }
 
         if (which is "all" or "additive")
         {
-            Fit<AdditiveLaw>(additiveDomains, rows, 1);
-            Fit<AdditiveLaw>(additiveDomains, rows, 16);
+            Fit<AdditiveLaw>(additiveDomains, rows, 1, noise);
+            Fit<AdditiveLaw>(additiveDomains, rows, 16, noise);
         }
     }
 
-    private static void Fit<TLaw>(int domains, int rows, int starts)
+    private static void Fit<TLaw>(int domains, int rows, int starts, double noise)
         where TLaw : IMixingLaw<TLaw>
     {
-        var runs = Simulated<TLaw>(domains, rows);
+        var runs = Simulated<TLaw>(domains, rows, noise);
         var watch = Stopwatch.StartNew();
         var fit = LawFitter.Fit<TLaw>(runs, null, new FitOptions { Starts = starts, Seed = 1 });
         var wall = watch.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {TLaw.Name} | {domains} | {rows} | {starts} | {wall:F1} s | {fit.Objective:G4} | {fit.Outcome?.Exit} after {fit.Outcome?.Iterations} iterations | {fit.InSampleRSquared:F4} | {(fit.Converged ? "converged" : "not converged")} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {TLaw.Name}{(noise > 0 ? $", {noise:P0} noise" : string.Empty)} | {domains} | {rows} | {starts} | {wall:F1} s | {fit.Objective:G4} | {fit.Outcome?.Exit} after {fit.Outcome?.Iterations} iterations | {fit.InSampleRSquared:F4} | {(fit.Converged ? "converged" : "not converged")} |"));
     }
 
-    private static RunTable Simulated<TLaw>(int domains, int rows)
+    private static RunTable Simulated<TLaw>(int domains, int rows, double noise)
         where TLaw : IMixingLaw<TLaw>
     {
         var runs = BenchmarkData.Synthetic(domains, rows, seed: 3);
         var losses = new double[domains * rows];
         TLaw.Evaluate(BenchmarkData.Middle<TLaw>(domains), runs, losses);
+        var random = new Random(4);
+        for (var k = 0; k < losses.Length; k++)
+        {
+            losses[k] *= 1 + (noise * ((2 * random.NextDouble()) - 1));
+        }
+
         return new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), losses);
     }
 }

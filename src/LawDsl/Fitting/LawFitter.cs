@@ -53,7 +53,7 @@ public static class LawFitter
             0,
             indices.Length,
             parallel,
-            () => new StartWorker<TLaw>(problem.Clone(), solver, options),
+            () => new StartWorker<TLaw>(problem.Clone(), solver, options, Math.Max(1, parallel.MaxDegreeOfParallelism / indices.Length)),
             (k, state, worker) =>
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -96,14 +96,19 @@ internal sealed class StartWorker<TLaw>
     private readonly FitOptions _options;
     private readonly LocalSolver? _whole;
     private readonly (LocalSolver Solver, int[] Indices, double[] Point)[]? _outputs;
+    private readonly SolverOutcome[]? _outcomes;
+    private readonly int _outputParallelism;
 
-    public StartWorker(FitProblem<TLaw> problem, SolverKind solver, FitOptions options)
+    /// <summary>A worker for one thread; <paramref name="outputParallelism"/> cores may solve a start's outputs at once when the fit separates by output.</summary>
+    public StartWorker(FitProblem<TLaw> problem, SolverKind solver, FitOptions options, int outputParallelism)
     {
         _problem = problem;
         _options = options;
+        _outputParallelism = outputParallelism;
         if (OutputSplit.Applies<TLaw>(problem.Layout) && problem.DomainEntryCounts.All(count => count > 0))
         {
             _outputs = new (LocalSolver, int[], double[])[problem.Layout.Outputs];
+            _outcomes = new SolverOutcome[_outputs.Length];
             for (var o = 0; o < _outputs.Length; o++)
             {
                 var (runs, objective) = OutputSplit.Single(problem.Runs, problem.Objective, o);
@@ -138,40 +143,53 @@ internal sealed class StartWorker<TLaw>
         return finished with { Parameters = x, Outcome = outcome };
     }
 
-    private SolverOutcome Local(Span<double> x, CancellationToken cancellationToken)
+    private SolverOutcome Local(double[] x, CancellationToken cancellationToken)
     {
         if (_outputs is null)
         {
             return _whole!.Minimize(x, cancellationToken);
         }
 
-        // Each output's parameters solved on that output alone; the start's outcome is the worst exit of them, the
-        // longest solve's iterations, all their evaluations, and the whole problem's objective at the joined point.
-        var exit = FitExit.GradientTolerance;
-        var iterations = 0;
-        var evaluations = 0;
-        var gradientNorm = 0.0;
-        foreach (var (solver, indices, point) in _outputs)
+        // Each output's parameters solved on that output alone (on several cores when the starts leave some idle);
+        // the start's outcome is the worst exit of them, the longest solve's iterations, all their evaluations, and the
+        // whole problem's objective at the joined point.
+        void SolveOutput(int o)
         {
+            var (solver, indices, point) = _outputs[o];
             for (var k = 0; k < indices.Length; k++)
             {
                 point[k] = x[indices[k]];
             }
 
-            var outcome = solver.Minimize(point, cancellationToken);
+            _outcomes![o] = solver.Minimize(point, cancellationToken);
             for (var k = 0; k < indices.Length; k++)
             {
                 x[indices[k]] = point[k];
             }
+        }
 
+        if (_outputParallelism > 1)
+        {
+            Parallel.For(0, _outputs.Length, new ParallelOptions { MaxDegreeOfParallelism = _outputParallelism }, SolveOutput);
+        }
+        else
+        {
+            for (var o = 0; o < _outputs.Length; o++)
+            {
+                SolveOutput(o);
+            }
+        }
+
+        var exit = FitExit.GradientTolerance;
+        var iterations = 0;
+        var evaluations = 0;
+        var gradientNorm = 0.0;
+        foreach (var outcome in _outcomes!)
+        {
             exit = OutputSplit.Worse(exit, outcome.Exit);
             iterations = Math.Max(iterations, outcome.Iterations);
             evaluations += outcome.Evaluations;
             gradientNorm = Math.Max(gradientNorm, outcome.GradientNorm);
-            if (outcome.Exit == FitExit.Cancelled)
-            {
-                break;
-            }
         }
 
         return new SolverOutcome(_problem.Value(x), exit, iterations, evaluations + 1, gradientNorm);

@@ -87,10 +87,14 @@ public sealed class OutputSplitTests(ITestOutputHelper output)
         Assert.True(joined.Outcome.Objective < drawn.Min(s => s.Outcome.Objective), $"joined {joined.Outcome.Objective} vs best drawn {drawn.Min(s => s.Outcome.Objective)}");
         Assert.Contains("each output's best joined as start 6", fit.Report(), StringComparison.Ordinal);
 
-        // Solving again from the joined start points lands on the joined parameters.
-        var again = LawFitter.Fit<AdditiveLaw>(runs, objective, new FitOptions { StartPoints = [joined.Start] });
-        Assert.Single(again.Starts);
-        Assert.Equal(joined.Parameters, again.Parameters);
-        Assert.Equal(joined.Outcome.Objective, again.Objective);
+        // Solving again from the joined start points lands on the joined parameters, whether the outputs of that one
+        // start are solved on one core or several at once.
+        foreach (var cores in new[] { 1, 4 })
+        {
+            var again = LawFitter.Fit<AdditiveLaw>(runs, objective, new FitOptions { StartPoints = [joined.Start], MaxDegreeOfParallelism = cores });
+            Assert.Single(again.Starts);
+            Assert.Equal(joined.Parameters, again.Parameters);
+            Assert.Equal(joined.Outcome.Objective, again.Objective);
+        }
     }
 }
