@@ -67,19 +67,33 @@ internal static class TimeToTarget
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {wall:F2} s | {value:F6} | {(value <= target ? "yes" : "no")} |"));
         }
 
-        // The recommended fit on other seeds: does it reach the target by design or by the luck of seed 1?
+        // Hop settings over eight seeds: which reach the target by design rather than by the luck of seed 1?
+        var issueTarget = IssueBest * 1.001;
         Console.WriteLine();
-        Console.WriteLine("| recommended fit (16 LM starts, 50 hops from the best 2), seed | wall time | best | within 0.1 % |");
-        Console.WriteLine("|---|---:|---:|---|");
-        for (var seed = 1; seed <= 8; seed++)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| fit, seeds 1–8 | median wall time | slowest | median best | seeds within 0.1 % of the best known ({target:F6}) | seeds within 0.1 % of the issue's ({issueTarget:F6}) |"));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, options) in HopSettings())
         {
-            var (wall, value) = Timed(runs, objective, Recommended with { Seed = seed });
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| seed {seed} | {wall:F2} s | {value:F6} | {(value <= target ? "yes" : "no")} |"));
+            var results = Enumerable.Range(1, 8).Select(seed => Timed(runs, objective, options with { Seed = seed })).ToList();
+            var walls = results.Select(r => r.Wall).Order().ToArray();
+            var values = results.Select(r => r.Objective).Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(walls):F2} s | {walls[^1]:F2} s | {Median(values):F6} | {values.Count(v => v <= target)} of 8 | {values.Count(v => v <= issueTarget)} of 8 |"));
         }
     }
 
-    /// <summary>The fit the docs recommend for this protocol.</summary>
-    private static readonly FitOptions Recommended = new() { Starts = 16, BasinHops = 50, HoppedStarts = 2 };
+    /// <summary>The issue's best known objective (64 starts with 10 hops each).</summary>
+    private const double IssueBest = 0.099771;
+
+    private static IEnumerable<(string Name, FitOptions Options)> HopSettings()
+    {
+        foreach (var (starts, hops, best) in new[] { (16, 50, 2), (16, 100, 2), (32, 50, 4), (16, 50, 1) })
+        {
+            foreach (var size in new[] { 0.1, 0.05, 0.02 })
+            {
+                yield return ($"{starts} starts, {hops} hops of size {size} from the best {best}", new FitOptions { Starts = starts, BasinHops = hops, HoppedStarts = best, HopSize = size });
+            }
+        }
+    }
 
     private static IEnumerable<(string Name, FitOptions Options)> Configurations(int maxIterations)
     {

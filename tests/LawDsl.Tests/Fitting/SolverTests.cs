@@ -91,18 +91,26 @@ public sealed class SolverTests
         solver.Minimize(x.ToArray(), new SolverOptions { MaxIterations = 3 });
 
         // Restart from fresh points until 100 iterations have run, in case a solve converges to rounding level first.
+        // Three such passes: an allocation of the solver's recurs in each, while a one-off of the runtime's on this
+        // thread (tiering the JIT'd code up mid-pass, seen once in a full parallel test run) does not.
         var starts = Enumerable.Range(0, 20).Select(_ => LawSamples.Parameters<CapacityNoiseLaw>(7, random)).ToArray();
         var budgets = Enumerable.Range(0, 101).Select(k => never with { MaxIterations = k }).ToArray();
-        var iterations = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var s = 0; iterations < 100 && s < starts.Length; s++)
+        var passes = new List<(int Iterations, long Allocated)>();
+        for (var pass = 0; pass < 3; pass++)
         {
-            iterations += solver.Minimize(starts[s], budgets[100 - iterations]).Iterations;
+            var points = starts.Select(p => (double[])p.Clone()).ToArray();
+            var iterations = 0;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var s = 0; iterations < 100 && s < points.Length; s++)
+            {
+                iterations += solver.Minimize(points[s], budgets[100 - iterations]).Iterations;
+            }
+
+            passes.Add((iterations, GC.GetAllocatedBytesForCurrentThread() - before));
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(100, iterations);
-        Assert.Equal(0, allocated);
+        Assert.All(passes, p => Assert.Equal(100, p.Iterations));
+        Assert.Equal(0, passes.Min(p => p.Allocated));
     }
 
     [Fact]
