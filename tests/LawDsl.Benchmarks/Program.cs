@@ -5,7 +5,6 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/LawDsl.Benchmarks -- export-starts starts.csv  (start points for the peers)
 // dotnet run -c Release --project tests/LawDsl.Benchmarks -- many-domains [all|capacity-noise|additive] [noise] (K = 64 capacity-noise and K = 32 additive fits on simulated runs)
 // dotnet run -c Release --project tests/LawDsl.Benchmarks -- time-to-target [starts]   (per-start quality and time to within 0.1 % of the best)
-if (args is ["probe"]) { LawDsl.Benchmarks.Probe.Run(); return; }
 if (args is ["many-domains", ..])
 {
     LawDsl.Benchmarks.ManyDomainFits.Run(capacityDomains: 64, additiveDomains: 32, rows: 2000, which: args.Length > 1 ? args[1] : "all", noise: args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
