@@ -23,7 +23,7 @@ public sealed class ToolOptionsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> FitFlagSets => ["defaults", "log residual with huber", "lbfgs from sobol starts", "basin hops on one thread", "weighted, masked, with a prior", "three iterations", "loose tolerances"];
+    public static TheoryData<string> FitFlagSets => ["defaults", "log residual with huber", "lbfgs from sobol starts", "basin hops on one thread", "weighted, masked, with a prior", "three iterations", "loose tolerances", "hybrid with hops from the best"];
 
     [Theory]
     [MemberData(nameof(FitFlagSets))]
@@ -38,6 +38,8 @@ public sealed class ToolOptionsTests : IDisposable
             "weighted, masked, with a prior" => (["--domain-weight", "a=2", "c=0.5", "--mask", "0.05", "--prior", "1e-3", "--starts", "8"],
                 new FitObjective { DomainWeights = [2, 1, 0.5], Mask = EntryMask.WeightAtLeast(0.05), PriorStrength = 1e-3 }, new FitOptions { Starts = 8 }),
             "three iterations" => (["--max-iterations", "3", "--starts", "4"], new FitObjective(), new FitOptions { Starts = 4, SolverOptions = new SolverOptions { MaxIterations = 3 } }),
+            "hybrid with hops from the best" => (["--solver", "hybrid", "--basin-hops", "3", "--hop-best", "2", "--starts", "6"], new FitObjective(),
+                new FitOptions { Solver = SolverKind.Hybrid, BasinHops = 3, HoppedStarts = 2, Starts = 6 }),
             _ => (["--function-tolerance", "1e-6", "--gradient-tolerance", "1e-4", "--step-tolerance", "1e-8", "--starts", "4"], new FitObjective(),
                 new FitOptions { Starts = 4, SolverOptions = new SolverOptions { FunctionTolerance = 1e-6, GradientTolerance = 1e-4, StepTolerance = 1e-8 } }),
         };
