@@ -8,25 +8,16 @@ usage: /usr/bin/python3 scipy_capacity_noise.py DATA.csv STARTS.csv [--starts N]
 Prints per-start time and objective, and the totals. Needs Debian's python3-scipy.
 """
 import argparse
-import csv
 import time
 
 import numpy as np
 from scipy.optimize import least_squares, minimize
 
-VALIDATION = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58]
-DOMAINS = ["arxiv", "book", "c4", "github", "commoncrawl", "stackexchange", "wikipedia"]
+from paper_protocol import training_rows
 
 
 def load(path):
-    with open(path, newline="") as f:
-        rows = [r for r in csv.DictReader(f) if float(r["model_size"]) == 122e6 and float(r["n_tokens"]) == 9.998e9]
-    rows = [r for k, r in enumerate(rows) if k not in VALIDATION]
-    h = np.array([[float(r["weight_" + d]) for d in DOMAINS] for r in rows])
-    loss = np.array([[float(r[d + "_loss"]) if r[d + "_loss"] else np.nan for d in DOMAINS] for r in rows])
-    n = np.array([float(r["model_size"]) / 1e6 for r in rows])
-    d = np.array([float(r["n_tokens"]) / 1e9 for r in rows])
-    return h, loss, n, d
+    return tuple(np.array(column) for column in training_rows(path))
 
 
 def predict(theta, h, n, d):

@@ -15,24 +15,15 @@ Prints per-start time and objective, the median, best, and the share of starts w
 python3-torch.
 """
 import argparse
-import csv
 import time
 
 import torch
 
-VALIDATION = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58]
-DOMAINS = ["arxiv", "book", "c4", "github", "commoncrawl", "stackexchange", "wikipedia"]
+from paper_protocol import training_rows
 
 
 def load(path):
-    with open(path, newline="") as f:
-        rows = [r for r in csv.DictReader(f) if float(r["model_size"]) == 122e6 and float(r["n_tokens"]) == 9.998e9]
-    rows = [r for k, r in enumerate(rows) if k not in VALIDATION]
-    h = torch.tensor([[float(r["weight_" + d]) for d in DOMAINS] for r in rows], dtype=torch.float64)
-    loss = torch.tensor([[float(r[d + "_loss"]) if r[d + "_loss"] else float("nan") for d in DOMAINS] for r in rows], dtype=torch.float64)
-    n = torch.tensor([float(r["model_size"]) / 1e6 for r in rows], dtype=torch.float64)
-    d = torch.tensor([float(r["n_tokens"]) / 1e9 for r in rows], dtype=torch.float64)
-    return h, loss, n, d
+    return tuple(torch.tensor(column, dtype=torch.float64) for column in training_rows(path))
 
 
 def capacities(log_lam, q, b, big_h):
