@@ -16,10 +16,10 @@ namespace LawDsl.Benchmarks;
 internal static class TimeToTarget
 {
     /// <summary>
-    /// The best objective known for this protocol before this run: 512 LM starts, then 200 basin hops from each of the
-    /// best 8 (15 s on 2 cores, 2026-12-02). The issue's figure, from 64 starts with 10 hops each, was 0.099771.
+    /// The best objective known for this protocol before this run: the lowest of this harness's runs on 2026-12-02 (the
+    /// hop sweep). The issue's figure, from 64 starts with 10 hops each, was 0.099771.
     /// </summary>
-    private const double PreviousBest = 0.099580;
+    private const double PreviousBest = 0.099538;
 
     public static void Run(int starts, int maxIterations, bool fits)
     {
@@ -37,10 +37,19 @@ internal static class TimeToTarget
         }
 
         var perStart = solvers.ToDictionary(s => s, s => SolveEach(runs, objective, points, s, maxIterations));
-        var best = Math.Min(PreviousBest, perStart.Values.SelectMany(r => r).Min(r => r.Objective));
+        var configurations = fits ? Configurations(maxIterations).Select(c => (c.Name, Result: Timed(runs, objective, c.Options with { Seed = 1 }))).ToList() : [];
+        var sweep = fits ? HopSettings().Select(c => (c.Name, Results: Enumerable.Range(1, 8).Select(seed => Timed(runs, objective, c.Options with { Seed = seed })).ToList())).ToList() : [];
+
+        // The best known: the lowest objective before this run or anywhere in it.
+        var best = new[] { PreviousBest }
+            .Concat(perStart.Values.SelectMany(r => r).Select(r => r.Objective))
+            .Concat(configurations.Select(c => c.Result.Objective))
+            .Concat(sweep.SelectMany(c => c.Results).Select(r => r.Objective))
+            .Where(double.IsFinite).Min();
         var target = best * 1.001;
+        var issueTarget = IssueBest * 1.001;
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best known objective {best:F6} (before this run {PreviousBest:F6}); target (within 0.1 %) {target:F6}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best known objective {best:F6} (before this run {PreviousBest:F6}; the issue's {IssueBest:F6}); target (within 0.1 %) {target:F6}"));
         Console.WriteLine();
         Console.WriteLine("| solver | starts | time per start (1 core) | best | median | median of the first 8 (the peer's) | reach the target | expected time to the target, 1 core | exits | median projected gradient at the end |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
@@ -59,22 +68,19 @@ internal static class TimeToTarget
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| fit ({Environment.ProcessorCount} cores) | wall time | best | within 0.1 % |");
+        Console.WriteLine($"| fit ({Environment.ProcessorCount} cores), seed 1 | wall time | best | within 0.1 % |");
         Console.WriteLine("|---|---:|---:|---|");
-        foreach (var (name, options) in Configurations(maxIterations))
+        foreach (var (name, (wall, value)) in configurations)
         {
-            var (wall, value) = Timed(runs, objective, options with { Seed = 1 });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {wall:F2} s | {value:F6} | {(value <= target ? "yes" : "no")} |"));
         }
 
         // Hop settings over eight seeds: which reach the target by design rather than by the luck of seed 1?
-        var issueTarget = IssueBest * 1.001;
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| fit, seeds 1–8 | median wall time | slowest | median best | seeds within 0.1 % of the best known ({target:F6}) | seeds within 0.1 % of the issue's ({issueTarget:F6}) |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| fit, seeds 1–8 | median wall time | slowest | median best | seeds within 0.1 % of the best known (≤ {target:F6}) | seeds within 0.1 % of the issue's (≤ {issueTarget:F6}) |"));
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, options) in HopSettings())
+        foreach (var (name, results) in sweep)
         {
-            var results = Enumerable.Range(1, 8).Select(seed => Timed(runs, objective, options with { Seed = seed })).ToList();
             var walls = results.Select(r => r.Wall).Order().ToArray();
             var values = results.Select(r => r.Objective).Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(walls):F2} s | {walls[^1]:F2} s | {Median(values):F6} | {values.Count(v => v <= target)} of 8 | {values.Count(v => v <= issueTarget)} of 8 |"));
@@ -86,12 +92,17 @@ internal static class TimeToTarget
 
     private static IEnumerable<(string Name, FitOptions Options)> HopSettings()
     {
-        foreach (var (starts, hops, best) in new[] { (16, 50, 2), (16, 100, 2), (32, 50, 4), (16, 50, 1) })
+        // Exploration by hops needs many cheap local solves, not a few exact ones: a looser function tolerance lets
+        // more hops run in the same time.
+        foreach (var (hops, size, best, tolerance) in new[]
         {
-            foreach (var size in new[] { 0.1, 0.05, 0.02 })
-            {
-                yield return ($"{starts} starts, {hops} hops of size {size} from the best {best}", new FitOptions { Starts = starts, BasinHops = hops, HoppedStarts = best, HopSize = size });
-            }
+            (50, 0.1, 2, 1e-12), (50, 0.05, 2, 1e-12), (100, 0.1, 2, 1e-12), (100, 0.05, 2, 1e-12), (50, 0.1, 1, 1e-12),
+            (100, 0.05, 2, 1e-6), (150, 0.05, 2, 1e-6), (150, 0.1, 2, 1e-6), (200, 0.05, 2, 1e-6), (250, 0.05, 2, 1e-5),
+        })
+        {
+            yield return (
+                string.Create(CultureInfo.InvariantCulture, $"16 starts, {hops} hops of size {size} from the best {best}, function tolerance {tolerance:G1}"),
+                new FitOptions { Starts = 16, BasinHops = hops, HoppedStarts = best, HopSize = size, SolverOptions = new SolverOptions { FunctionTolerance = tolerance } });
         }
     }
 
