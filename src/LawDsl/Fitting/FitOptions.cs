@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LawDsl.Fitting;
 
 /// <summary>How start points are drawn from the parameters' declared start ranges.</summary>
@@ -107,6 +109,9 @@ public sealed record FitOptions
             OptionRules.Between(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, 1, int.MaxValue, names),
             OptionRules.Between(nameof(BasinHops), BasinHops, 0, int.MaxValue, names),
             HoppedStarts is { } hopped ? OptionRules.Between(nameof(HoppedStarts), hopped, 1, MaxStarts, names) : null,
+            HoppedStarts is { } chosen && BasinHops == 0
+                ? new OptionProblem(nameof(HoppedStarts), chosen.ToString(CultureInfo.InvariantCulture), $"{names(nameof(HoppedStarts))} chooses the starts that hop, but {names(nameof(BasinHops))} is 0, so none would: set {names(nameof(BasinHops))} to the hops to run.")
+                : null,
             BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopSize), HopSize, names) : null,
             BasinHops > 0 ? OptionRules.PositiveFinite(nameof(HopTemperature), HopTemperature, names) : null,
             SolverOptions.FirstProblem(name => names(nameof(SolverOptions) + "." + name)) is { } solver ? solver with { Option = nameof(SolverOptions) + "." + solver.Option } : null);

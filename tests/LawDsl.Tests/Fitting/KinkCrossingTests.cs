@@ -110,7 +110,9 @@ public sealed class KinkCrossingTests(ITestOutputHelper output)
         Assert.Contains("Start point 1 sets H to -1, outside its bounds", Assert.Throws<ArgumentException>(() => StartPoints.Given(layout, [good, outside])).Message, StringComparison.Ordinal);
         Assert.Contains("No start points", Assert.Throws<ArgumentException>(() => StartPoints.Given(layout, [])).Message, StringComparison.Ordinal);
         Assert.Equal(good, StartPoints.Given(layout, [good])[0]);
-        Assert.Contains("HoppedStarts must be between 1 and", new FitOptions { HoppedStarts = 0 }.FirstProblem()!.Message, StringComparison.Ordinal);
+        Assert.Contains("HoppedStarts must be between 1 and", new FitOptions { HoppedStarts = 0, BasinHops = 5 }.FirstProblem()!.Message, StringComparison.Ordinal);
+        Assert.Equal("HoppedStarts chooses the starts that hop, but BasinHops is 0, so none would: set BasinHops to the hops to run.", new FitOptions { HoppedStarts = 2 }.FirstProblem()!.Message);
+        Assert.Null(new FitOptions { HoppedStarts = 2, BasinHops = 1 }.FirstProblem());
     }
 
     private static RunTable PaperTraining()
