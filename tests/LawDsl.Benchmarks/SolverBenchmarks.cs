@@ -9,7 +9,8 @@ namespace LawDsl.Benchmarks;
 
 /// <summary>
 /// Fitting the paper's law on its protocol's 48 SlimPajama runs: one Levenberg–Marquardt iteration (allocated bytes
-/// must be 0), one local solve against MathNet's LM on a numerical Jacobian from the same start, and a full 64-start fit.
+/// must be 0), one local solve against MathNet's LM on a numerical Jacobian from the same start, a full 64-start fit,
+/// and the time-to-quality fit (16 starts, then hops from the best two).
 /// </summary>
 [MemoryDiagnoser]
 public class SolverBenchmarks
@@ -76,4 +77,9 @@ public class SolverBenchmarks
     [Benchmark]
     public double SixtyFourStartFit() =>
         LawFitter.Fit<CapacityNoiseLaw>(_runs, _objective, new FitOptions { Starts = 64, Seed = 1 }).Objective;
+
+    /// <summary>The time-to-quality fit (docs/performance.md): 16 starts, then 150 loose hops from the best 2.</summary>
+    [Benchmark]
+    public double SixteenStartsThenHopsFromTheBestTwo() =>
+        LawFitter.Fit<CapacityNoiseLaw>(_runs, _objective, new FitOptions { Starts = 16, Seed = 1, BasinHops = 150, HoppedStarts = 2, SolverOptions = new SolverOptions { FunctionTolerance = 1e-6 } }).Objective;
 }
