@@ -76,8 +76,8 @@ public static class LawFitter
             _ => { });
 
         var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
-        if (!cancellationToken.IsCancellationRequested && finished.Count > 1 && OutputSplit.Applies<TLaw>(layout) && problem.DomainEntryCounts.All(count => count > 0)
-            && OutputSplit.JoinBest(problem, finished, starts.Length) is { } joined)
+        if (!cancellationToken.IsCancellationRequested && finished.Count > 1 && OutputSplit.Parts(problem) is { } parts
+            && OutputSplit.JoinBest(problem, parts, finished, starts.Length) is { } joined)
         {
             finished.Add(joined);
         }
@@ -105,16 +105,10 @@ internal sealed class StartWorker<TLaw>
         _problem = problem;
         _options = options;
         _outputParallelism = outputParallelism;
-        if (OutputSplit.Applies<TLaw>(problem.Layout) && problem.DomainEntryCounts.All(count => count > 0))
+        if (OutputSplit.Parts(problem) is { } parts)
         {
-            _outputs = new (LocalSolver, int[], double[])[problem.Layout.Outputs];
+            _outputs = parts.Select(p => (new LocalSolver(p.Problem, p.Problem.Layout, solver, options.SolverOptions), p.Indices, new double[p.Indices.Length])).ToArray();
             _outcomes = new SolverOutcome[_outputs.Length];
-            for (var o = 0; o < _outputs.Length; o++)
-            {
-                var (runs, objective) = OutputSplit.Single(problem.Runs, problem.Objective, o);
-                var single = new FitProblem<TLaw>(runs, objective);
-                _outputs[o] = (new LocalSolver(single, single.Layout, solver, options.SolverOptions), OutputSplit.Indices(problem.Layout, single.Layout, o), new double[single.Layout.Count]);
-            }
         }
         else
         {
@@ -150,9 +144,8 @@ internal sealed class StartWorker<TLaw>
             return _whole!.Minimize(x, cancellationToken);
         }
 
-        // Each output's parameters solved on that output alone (on several cores when the starts leave some idle);
-        // the start's outcome is the worst exit of them, the longest solve's iterations, all their evaluations, and the
-        // whole problem's objective at the joined point.
+        // Each output's parameters solved on that output alone (on several cores when the starts leave some idle); the
+        // start's outcome joins theirs at the whole problem's objective (one evaluation more).
         void SolveOutput(int o)
         {
             var (solver, indices, point) = _outputs[o];
@@ -180,19 +173,8 @@ internal sealed class StartWorker<TLaw>
             }
         }
 
-        var exit = FitExit.GradientTolerance;
-        var iterations = 0;
-        var evaluations = 0;
-        var gradientNorm = 0.0;
-        foreach (var outcome in _outcomes!)
-        {
-            exit = OutputSplit.Worse(exit, outcome.Exit);
-            iterations = Math.Max(iterations, outcome.Iterations);
-            evaluations += outcome.Evaluations;
-            gradientNorm = Math.Max(gradientNorm, outcome.GradientNorm);
-        }
-
-        return new SolverOutcome(_problem.Value(x), exit, iterations, evaluations + 1, gradientNorm);
+        var joined = OutputSplit.Join(_outcomes!, _problem.Value(x));
+        return joined with { Evaluations = joined.Evaluations + 1 };
     }
 
     private SolverOutcome Hop(int index, double[] best, SolverOutcome bestOutcome, CancellationToken cancellationToken)

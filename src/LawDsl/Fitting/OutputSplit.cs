@@ -1,5 +1,3 @@
-using LawDsl.Data;
-
 namespace LawDsl.Fitting;
 
 /// <summary>
@@ -32,27 +30,43 @@ internal static class OutputSplit
         return indices;
     }
 
-    /// <summary>The table and objective of output <paramref name="output"/> alone.</summary>
-    public static (RunTable Runs, FitObjective Objective) Single(RunTable runs, FitObjective objective, int output) =>
-        (runs.WithTargets([runs.Targets[output]]), objective.DomainWeights is { } weights ? objective with { DomainWeights = [weights[output]] } : objective);
+    /// <summary>
+    /// Each output's problem on a table with that output alone, with its parameters' indices in the full layout; null
+    /// when the fit does not separate (see <see cref="Applies{TLaw}"/>) or some output has no counted entry (its
+    /// parameters would have no problem of their own).
+    /// </summary>
+    public static (FitProblem<TLaw> Problem, int[] Indices)[]? Parts<TLaw>(FitProblem<TLaw> problem)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var layout = problem.Layout;
+        if (!Applies<TLaw>(layout) || problem.DomainEntryCounts.Any(count => count == 0))
+        {
+            return null;
+        }
+
+        return Enumerable.Range(0, layout.Outputs).Select(o =>
+        {
+            var runs = problem.Runs.WithTargets([problem.Runs.Targets[o]]);
+            var objective = problem.Objective.DomainWeights is { } weights ? problem.Objective with { DomainWeights = [weights[o]] } : problem.Objective;
+            var single = new FitProblem<TLaw>(runs, objective);
+            return (single, Indices(layout, single.Layout, o));
+        }).ToArray();
+    }
 
     /// <summary>
     /// Each output's best optimum over the finished starts, joined into one point: as no output's solve reads another's
     /// parameters, this is exactly the solve from the joined start points, so it is reported as one more start (index
     /// <paramref name="index"/>). Null when one start is already best for every output.
     /// </summary>
-    public static StartOutcome? JoinBest<TLaw>(FitProblem<TLaw> problem, IReadOnlyList<StartOutcome> finished, int index)
+    public static StartOutcome? JoinBest<TLaw>(FitProblem<TLaw> problem, (FitProblem<TLaw> Problem, int[] Indices)[] parts, IReadOnlyList<StartOutcome> finished, int index)
         where TLaw : IMixingLaw<TLaw>
     {
         var layout = problem.Layout;
         var start = new double[layout.Count];
         var parameters = new double[layout.Count];
         var chosen = new HashSet<int>();
-        for (var o = 0; o < layout.Outputs; o++)
+        foreach (var (single, indices) in parts)
         {
-            var (runs, objective) = Single(problem.Runs, problem.Objective, o);
-            var single = new FitProblem<TLaw>(runs, objective);
-            var indices = Indices(layout, single.Layout, o);
             var point = new double[indices.Length];
             var best = -1;
             var bestValue = double.PositiveInfinity;
@@ -83,18 +97,28 @@ internal static class OutputSplit
             }
         }
 
-        if (chosen.Count == 1)
-        {
-            return null;
-        }
-
-        var outcomes = chosen.Select(s => finished[s].Outcome).ToList();
-        var exit = outcomes.Select(o => o.Exit).Aggregate(Worse);
-        return new StartOutcome(index, start, parameters, new SolverOutcome(problem.Value(parameters), exit, outcomes.Max(o => o.Iterations), outcomes.Sum(o => o.Evaluations), outcomes.Max(o => o.GradientNorm)));
+        return chosen.Count == 1 ? null : new StartOutcome(index, start, parameters, Join(chosen.Select(s => finished[s].Outcome), problem.Value(parameters)));
     }
 
-    /// <summary>Of two outputs' exits, the one their joined solve must report: cancelled, failed, unconverged, then converged.</summary>
-    public static FitExit Worse(FitExit a, FitExit b)
+    /// <summary>
+    /// The outcome of a joined solve: the worst exit of its parts (cancelled, failed, unconverged, then converged), the
+    /// longest part's iterations, all their evaluations and the largest projected gradient, at <paramref name="objective"/>.
+    /// </summary>
+    public static SolverOutcome Join(IEnumerable<SolverOutcome> parts, double objective)
+    {
+        var (exit, iterations, evaluations, gradientNorm) = (FitExit.GradientTolerance, 0, 0, 0.0);
+        foreach (var part in parts)
+        {
+            exit = Worse(exit, part.Exit);
+            iterations = Math.Max(iterations, part.Iterations);
+            evaluations += part.Evaluations;
+            gradientNorm = Math.Max(gradientNorm, part.GradientNorm);
+        }
+
+        return new SolverOutcome(objective, exit, iterations, evaluations, gradientNorm);
+    }
+
+    private static FitExit Worse(FitExit a, FitExit b)
     {
         static int Rank(FitExit exit) => exit switch
         {

@@ -227,19 +227,12 @@ internal static class ParameterStatistics
     private static List<(int[] Indices, double[] Normal, double Cost)> NormalBlocks<TLaw>(FitProblem<TLaw> problem, double[] parameters)
         where TLaw : IMixingLaw<TLaw>
     {
-        var layout = problem.Layout;
-        if (OutputSplit.Applies<TLaw>(layout) && problem.DomainEntryCounts.All(count => count > 0))
+        if (OutputSplit.Parts(problem) is { } parts)
         {
-            return Enumerable.Range(0, layout.Outputs).Select(o =>
-            {
-                var (runs, objective) = OutputSplit.Single(problem.Runs, problem.Objective, o);
-                var single = new FitProblem<TLaw>(runs, objective);
-                var indices = OutputSplit.Indices(layout, single.Layout, o);
-                return Normal(single, indices.Select(i => parameters[i]).ToArray(), indices);
-            }).ToList();
+            return parts.Select(p => Normal(p.Problem, p.Indices.Select(i => parameters[i]).ToArray(), p.Indices)).ToList();
         }
 
-        return [Normal(problem, parameters, Enumerable.Range(0, layout.Count).ToArray())];
+        return [Normal(problem, parameters, Enumerable.Range(0, problem.ParameterCount).ToArray())];
     }
 
     private static (int[] Indices, double[] Normal, double Cost) Normal(IResidualProblem problem, double[] parameters, int[] indices)
