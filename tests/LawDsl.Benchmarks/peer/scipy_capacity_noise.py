@@ -13,7 +13,7 @@ import time
 import numpy as np
 from scipy.optimize import least_squares, minimize
 
-from paper_protocol import training_rows
+from paper_protocol import read_starts, training_rows
 
 
 def load(path):
@@ -45,9 +45,8 @@ def main():
     args = parser.parse_args()
     h, loss, n, d = load(args.data)
     counted = (h >= 0.1) & ~np.isnan(loss)
-    with open(args.starts) as f:
-        table = [list(map(float, line.split(","))) for line in f if line.strip()]
-    lower, upper, starts = np.array(table[0]), np.array(table[1]), [np.array(r) for r in table[2:2 + args.count]]
+    lower, upper, starts = read_starts(args.starts, 0, args.count)
+    lower, upper, starts = np.array(lower), np.array(upper), [np.array(r) for r in starts]
 
     def residuals(theta):
         return (predict(theta, h, n, d) - loss)[counted]

@@ -19,7 +19,7 @@ import time
 
 import torch
 
-from paper_protocol import training_rows
+from paper_protocol import read_starts, training_rows
 
 
 def load(path):
@@ -64,10 +64,8 @@ def main():
     torch.set_num_threads(args.threads)
     h, loss, n, d = load(args.data)
     counted = (h >= 0.1) & ~torch.isnan(loss)
-    with open(args.starts) as f:
-        table = [list(map(float, line.split(","))) for line in f if line.strip()]
-    lower, upper = torch.tensor(table[0], dtype=torch.float64), torch.tensor(table[1], dtype=torch.float64)
-    starts = table[2 + args.first:2 + args.first + args.count]
+    lower, upper, starts = read_starts(args.starts, args.first, args.count)
+    lower, upper = torch.tensor(lower, dtype=torch.float64), torch.tensor(upper, dtype=torch.float64)
 
     def objective(theta):
         r = (predict(torch.clamp(theta, lower, upper), h, n, d) - loss)[counted]

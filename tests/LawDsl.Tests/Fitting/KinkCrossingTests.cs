@@ -12,7 +12,6 @@ namespace LawDsl.Tests.Fitting;
 /// </summary>
 public sealed class KinkCrossingTests(ITestOutputHelper output)
 {
-    private static readonly int[] Validation = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58];
     private static readonly FitObjective Objective = new() { Mask = EntryMask.WeightAtLeast(0.1) };
 
     [Fact]
@@ -117,10 +116,9 @@ public sealed class KinkCrossingTests(ITestOutputHelper output)
 
     private static RunTable PaperTraining()
     {
-        var all = RealData.SlimPajama();
-        Assert.SkipWhen(all is null, RealData.Missing("slimpajama7_upto937M.csv"));
-        var scale = all!.WhereScale(minModelSize: 122, maxModelSize: 122, minTokens: 9.998, maxTokens: 9.998);
-        return scale.Select(Enumerable.Range(0, scale.Rows).Except(Validation).ToArray());
+        var runs = RealData.SlimPajamaPaperTraining();
+        Assert.SkipWhen(runs is null, RealData.Missing("slimpajama7_upto937M.csv"));
+        return runs!;
     }
 
     private sealed class Synchronous(Action<FitProgress> report) : IProgress<FitProgress>

@@ -9,7 +9,6 @@ namespace LawDsl.Tests.Fitting;
 /// <summary>The reference paper's fits on the real published runs, with its protocols and splits (../shared/data/README.md).</summary>
 public sealed class RealDataFitTests(ITestOutputHelper output)
 {
-    private static readonly int[] SlimPajamaValidation = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58];
     private static readonly int[] Pile17Validation = [6, 7, 8, 12, 18, 24, 30, 31, 35, 38, 40, 43, 46, 49, 51, 53, 58, 60, 61];
 
     [Fact]
@@ -19,7 +18,7 @@ public sealed class RealDataFitTests(ITestOutputHelper output)
         Assert.SkipWhen(all is null, RealData.Missing("slimpajama7_upto937M.csv"));
         var scale = all!.WhereScale(minModelSize: 122, maxModelSize: 122, minTokens: 9.998, maxTokens: 9.998);
         Assert.Equal(60, scale.Rows);
-        var (train, validation) = Split(scale, SlimPajamaValidation);
+        var (train, validation) = Split(scale, RealData.SlimPajamaValidation);
         var mask = EntryMask.WeightAtLeast(0.1);
         var (_, score) = FitAndScore<CapacityNoiseLaw>(train, validation, new FitObjective { Mask = mask }, new FitOptions { Starts = 64, Seed = 1 });
         Assert.True(score.Overall.Mre <= 0.010, $"validation MRE {score.Overall.Mre:P3} over {score.CountedEntries}");

@@ -10,6 +10,16 @@ internal static class RealData
     /// <summary>SlimPajama: N in millions, D in billions (loaded once; run tables are immutable).</summary>
     public static RunTable? SlimPajama() => SlimPajamaTable.Value;
 
+    /// <summary>The paper's validation rows among SlimPajama's 60 runs at 122M / 9.998B.</summary>
+    public static readonly int[] SlimPajamaValidation = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58];
+
+    /// <summary>The paper protocol's 48 training runs (SlimPajama at 122M / 9.998B less the validation rows); null without the data.</summary>
+    public static RunTable? SlimPajamaPaperTraining()
+    {
+        var scale = SlimPajama()?.WhereScale(minModelSize: 122, maxModelSize: 122, minTokens: 9.998, maxTokens: 9.998);
+        return scale?.Select([.. Enumerable.Range(0, scale.Rows).Except(SlimPajamaValidation)]);
+    }
+
     /// <summary>
     /// RegMix's 17-domain Pile runs at 1B parameters and 25B tokens; D in units of 1e7 tokens, as the paper's fixed-budget fit.
     /// Its weights are rounded to three decimals, so they sum to 1 only within 0.005.

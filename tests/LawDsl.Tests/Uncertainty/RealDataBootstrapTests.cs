@@ -10,15 +10,11 @@ namespace LawDsl.Tests.Uncertainty;
 /// <summary>The paper protocol's fit (SlimPajama 122M / 9.998B, 48 training runs, h ≥ 0.1) bootstrapped, and its mixture at 1300M / 30B.</summary>
 public sealed class RealDataBootstrapTests(ITestOutputHelper output)
 {
-    private static readonly int[] Validation = [1, 16, 17, 24, 26, 41, 42, 50, 51, 54, 57, 58];
-
     [Fact]
     public void Two_hundred_replicates_of_the_paper_protocol_fit_give_intervals_for_the_optimal_mixture()
     {
-        var all = RealData.SlimPajama();
-        Assert.SkipWhen(all is null, RealData.Missing("slimpajama7_upto937M.csv"));
-        var scale = all!.WhereScale(minModelSize: 122, maxModelSize: 122, minTokens: 9.998, maxTokens: 9.998);
-        var train = scale.Select([.. Enumerable.Range(0, scale.Rows).Except(Validation)]);
+        var train = RealData.SlimPajamaPaperTraining()!;
+        Assert.SkipWhen(train is null, RealData.Missing("slimpajama7_upto937M.csv"));
         var objective = new FitObjective { Mask = EntryMask.WeightAtLeast(0.1) };
         var clock = Stopwatch.StartNew();
         var fit = LawFitter.Fit<CapacityNoiseLaw>(train, objective, new FitOptions { Starts = 64, Seed = 1 });
