@@ -117,6 +117,9 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         }
     }
 
+    /// <summary>The Jacobian of every prediction, allocated on first use: only Levenberg–Marquardt and objectives without the one-pass gradient need it.</summary>
+    private double[] FullJacobian => _fullJacobian ??= new double[Layout.Count * _predictions.Length];
+
     /// <summary>The runs being fitted.</summary>
     public RunTable Runs { get; }
 
@@ -208,8 +211,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <inheritdoc />
     public double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian)
     {
-        _fullJacobian ??= new double[Layout.Count * _predictions.Length];
-        TLaw.Jacobian(parameters, Runs, _predictions, _fullJacobian);
+        TLaw.Jacobian(parameters, Runs, _predictions, FullJacobian);
         var m = _entries.Length;
         var full = _predictions.Length;
         var sum = 0.0;
@@ -227,7 +229,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         var rows = ResidualCount;
         for (var p = 0; p < Layout.Count; p++)
         {
-            var source = _fullJacobian.AsSpan(p * full, full);
+            var source = FullJacobian.AsSpan(p * full, full);
             var target = jacobian.Slice(p * rows, rows);
             for (var k = 0; k < m; k++)
             {
@@ -263,8 +265,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             return sumOfSquares + _prior.AddGradient(parameters, gradient);
         }
 
-        _fullJacobian ??= new double[Layout.Count * _predictions.Length];
-        TLaw.Jacobian(parameters, Runs, _predictions, _fullJacobian);
+        TLaw.Jacobian(parameters, Runs, _predictions, FullJacobian);
         var full = _predictions.Length;
         var sum = 0.0;
         var slopes = _slopes;
@@ -277,7 +278,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
 
         for (var p = 0; p < Layout.Count; p++)
         {
-            var column = _fullJacobian.AsSpan(p * full, full);
+            var column = FullJacobian.AsSpan(p * full, full);
             var g = 0.0;
             for (var k = 0; k < _entries.Length; k++)
             {
