@@ -66,6 +66,18 @@ public interface IMixingLaw<TSelf>
     static abstract void Jacobian(ReadOnlySpan<double> parameters, RunTable runs, Span<double> predictions, Span<double> jacobian);
 
     /// <summary>
+    /// Predictions and their Jacobian kept in parts (<see cref="Kernels.JacobianParts"/>): each output's partials in the
+    /// parameters it touches, its adjoints of the roots shared by a row, and those roots' gradients once per row.
+    /// Generated laws implement it; a law written by hand may leave it, which marks the parts
+    /// <see cref="Kernels.JacobianParts.Broken"/> so that fitting uses <see cref="Jacobian"/>.
+    /// </summary>
+    static virtual void StructuredJacobian(ReadOnlySpan<double> parameters, RunTable runs, Span<double> predictions, Kernels.JacobianParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        parts.Broken = true;
+    }
+
+    /// <summary>
     /// Σ w·(prediction − target)² over entries whose target is not NaN, and its gradient (overwritten).
     /// <paramref name="entryWeights"/> is output-major like the targets, or empty for all ones.
     /// </summary>

@@ -23,6 +23,7 @@ internal sealed class KernelEmitter
     private readonly SourceWriter _writer;
     private readonly LawModel _law;
     private readonly List<int> _sharedRoots;
+    private readonly List<int> _summedRoots;
 
     // Per shared root: where each parameter block and the weights sit in its per-row gradient buffer.
     private readonly Dictionary<int, List<(string Name, string Offset, string Length)>> _rootBlocks = new();
@@ -40,6 +41,8 @@ internal sealed class KernelEmitter
         _sharedRoots = Enumerable.Range(0, graph.Count)
             .Where(id => graph[id].Kind == NodeKind.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
             .ToList();
+        var fromOutput = graph.Reachable(graph.Output, id => _sharedRoots.Contains(id));
+        _summedRoots = _sharedRoots.Where(fromOutput.Contains).ToList();
     }
 
     public static IEnumerable<string> CovariateNames(LawModel law) => law.Inputs.Where(i => i.Kind == InputKind.Covariate).Select(i => i.Name);
@@ -70,7 +73,7 @@ internal sealed class KernelEmitter
         }
 
         _reached = _graph.Reachable(_graph.Output, id => _sharedRoots.Contains(id));
-        var summed = _sharedRoots.Where(_reached.Contains).ToList();
+        var summed = _summedRoots;
         foreach (var root in summed)
         {
             _writer.Line("var " + Summed(root) + " = T.Zero;");
@@ -92,10 +95,15 @@ internal sealed class KernelEmitter
         _writer.Close();
 
         // A sink that sums over outputs gets each shared root's gradient once per row, scaled by Σ_o Ā_o: O(K), not O(K·O).
+        // A sink that keeps the Jacobian in parts gets it once per row as it is, after each output's Ā.
         foreach (var root in summed)
         {
             _writer.Open("if (TSink.SumsOutputs)");
             PushRootGradient(root, Summed(root));
+            _writer.Close();
+            _writer.Open("if (TSink.SeparatesRoots)");
+            _writer.Line("sink.BeginRoot(" + Literals.Int(summed.IndexOf(root)) + ", r);");
+            PushRootGradient(root, null);
             _writer.Close();
         }
 
@@ -424,23 +432,25 @@ internal sealed class KernelEmitter
         }
 
         _writer.Line("if (TSink.SumsOutputs) " + Summed(root) + " += " + A(root) + ";");
+        _writer.Line("else if (TSink.SeparatesRoots) sink.AddRootAdjoint(" + Literals.Int(_summedRoots.IndexOf(root)) + ", " + A(root) + ");");
         _writer.Open("else");
         PushRootGradient(root, A(root));
         _writer.Close();
     }
 
-    /// <summary>Adds <paramref name="adjoint"/> times the shared root's gradient buffer to the sink's parameters and weights.</summary>
-    private void PushRootGradient(int root, string adjoint)
+    /// <summary>Adds <paramref name="adjoint"/> (none: one) times the shared root's gradient buffer to the sink's parameters and weights.</summary>
+    private void PushRootGradient(int root, string? adjoint)
     {
         var buffer = Buffer(root);
+        string Scaled(string entry) => adjoint is null ? entry : "T.ZeroSafeMultiply(" + adjoint + ", " + entry + ")";
         foreach (var (name, offset, length) in _rootBlocks[root])
         {
-            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, T.ZeroSafeMultiply(" + adjoint + ", " + buffer + "[" + offset + " + q]));");
+            _writer.Line("if (TSink.WantsParameters) for (int q = 0; q < " + length + "; q++) sink.AddParameter(o_" + name + " + q, " + Scaled(buffer + "[" + offset + " + q]") + ");");
         }
 
         if (_rootWeights[root] is { } weights)
         {
-            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(" + adjoint + ", " + buffer + "[" + weights + " + q]));");
+            _writer.Line("if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, " + Scaled(buffer + "[" + weights + " + q]") + ");");
         }
     }
 

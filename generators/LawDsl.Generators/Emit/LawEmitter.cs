@@ -69,6 +69,7 @@ internal static class LawEmitter
             writer.Line("public static " + name + " Create(int domains, int outputs, " + Span + " parameters) => " + Fail + ";");
             writer.Line("public static void Evaluate(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions) => " + Fail + ";");
             writer.Line("public static void Jacobian(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions, " + MutableSpan + " jacobian) => " + Fail + ";");
+            writer.Line("public static void StructuredJacobian(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions, global::LawDsl.Kernels.JacobianParts parts) => " + Fail + ";");
             writer.Line("public static double SumOfSquaresGradient(" + Span + " parameters, " + Runs + " runs, " + Span + " targets, " + Span + " entryWeights, " + MutableSpan + " gradient) => " + Fail + ";");
             writer.Line("public static void MixtureGradient(" + Span + " parameters, " + Span + " mixture, global::LawDsl.ScalePoint scale, " + MutableSpan + " losses, " + MutableSpan + " gradient) => " + Fail + ";");
             writer.Line("public double ReferenceLoss(int output, global::LawDsl.Mixture mixture, global::LawDsl.ScalePoint scale) => " + Fail + ";");
@@ -238,6 +239,21 @@ internal static class LawEmitter
         writer.Close();
         writer.Line();
 
+        writer.Line("/// <summary>Predictions and their Jacobian in parts (each output's own partials, the shared roots' adjoints and per-row gradients).</summary>");
+        writer.Open("public static void StructuredJacobian(" + Span + " parameters, " + Runs + " runs, " + MutableSpan + " predictions, global::LawDsl.Kernels.JacobianParts parts)");
+        EmitPrologue(law, writer);
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(parts);");
+        writer.Line(Checks + ".RequireLength(predictions.Length, O * rows, nameof(predictions));");
+        writer.Open("if (parts.Prepare(rows, O, parameters.Length))");
+        // The kernel's calls do not depend on the data: one row records which parameters each output and root touches.
+        writer.Line("var recorder = new global::LawDsl.Kernels.JacobianPartsSink<" + ScalarLane + ">(predictions, parts, rows);");
+        writer.Line("if (rows > 0) Kernel<" + ScalarLane + ", global::LawDsl.Kernels.JacobianPartsSink<" + ScalarLane + ">>(" + KernelInputs(law, "0") + "ref recorder);");
+        writer.Line("parts.EndRecording();");
+        writer.Close();
+        EmitRowLoops(law, writer, "global::LawDsl.Kernels.JacobianPartsSink", "predictions, parts, rows");
+        writer.Close();
+        writer.Line();
+
         writer.Line("/// <summary>Σ w·(prediction − target)² over non-missing targets, and its gradient (overwritten).</summary>");
         writer.Open("public static double SumOfSquaresGradient(" + Span + " parameters, " + Runs + " runs, " + Span + " targets, " + Span + " entryWeights, " + MutableSpan + " gradient)");
         EmitPrologue(law, writer);
@@ -292,9 +308,13 @@ internal static class LawEmitter
         }
     }
 
+    /// <summary>The kernel's arguments before its sink, for the rows at <paramref name="row"/> of the run table.</summary>
+    private static string KernelInputs(LawModel law, string row) =>
+        "parameters, K, O, runs.Weights, rows, " + row + ", runs.ModelSize, runs.Tokens, " + KernelEmitter.InputSpans(law, c => "c_" + c, f => "f_" + f);
+
     private static void EmitRowLoops(LawModel law, SourceWriter writer, string sink, string sinkArguments)
     {
-        var inputs = "parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, " + KernelEmitter.InputSpans(law, c => "c_" + c, f => "f_" + f);
+        var inputs = KernelInputs(law, "r");
         // Widest lane first, chosen at run time: 8 rows in 512 bits where the processor has them, 4 in 256, then one at a time.
         writer.Line("int r = 0;");
         writer.Line("var wideSink = new " + sink + "<" + WideLane + ">(" + sinkArguments + ");");

@@ -24,6 +24,10 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     private readonly double[]? _sumWeights;
     private readonly double[] _slopes;
     private readonly int[] _domainEntries;
+    private readonly int[] _outputStarts;
+    private JacobianParts? _parts;
+    private PartsNormalEquations? _partsEquations;
+    private bool? _usesParts;
     private readonly StartRangePrior _prior;
 
     /// <summary>Prepares <paramref name="runs"/> for fitting <typeparamref name="TLaw"/> under <paramref name="objective"/>.</summary>
@@ -82,6 +86,7 @@ public sealed class FitProblem<TLaw> : IResidualProblem
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"No entry of the {runs.Rows} runs counts under '{objective}'."), nameof(runs));
         }
 
+        _outputStarts = blockStarts.ToArray();
         _domainEntries = blockStarts.Zip(blockStarts.Skip(1), (start, end) => end - start).ToArray();
 
         if (_prior.Count > 0)
@@ -214,18 +219,8 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         TLaw.Jacobian(parameters, Runs, _predictions, FullJacobian);
         var m = _entries.Length;
         var full = _predictions.Length;
-        var sum = 0.0;
+        var sum = LinearizedResiduals(parameters, residuals);
         var slopes = _slopes;
-        for (var k = 0; k < m; k++)
-        {
-            var f = Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out var df);
-            var r = _sqrtWeights[k] * Objective.SquareRootOfRho(f, out var dr);
-            residuals[k] = r;
-            slopes[k] = _sqrtWeights[k] * dr * df;
-            sum += r * r;
-        }
-
-        sum += _prior.Residuals(parameters, residuals[m..]);
         var rows = ResidualCount;
         for (var p = 0; p < Layout.Count; p++)
         {
@@ -240,6 +235,60 @@ public sealed class FitProblem<TLaw> : IResidualProblem
         }
 
         return sum;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Formed from the Jacobian's parts (<see cref="JacobianParts"/>) when they hold at most half the dense Jacobian's
+    /// values (a law whose outputs share a root, or touch few parameters each), decided at the first call.
+    /// </remarks>
+    public bool TryNormalEquations(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> normal, Span<double> gradient, out double cost)
+    {
+        cost = double.NaN;
+        if (_usesParts == false)
+        {
+            return false;
+        }
+
+        _parts ??= new JacobianParts();
+        TLaw.StructuredJacobian(parameters, Runs, _predictions, _parts);
+        _usesParts ??= _parts.ValuesPerRow * 2 <= Layout.Count * Runs.Outputs;
+        if (_parts.Broken)
+        {
+            _usesParts = false;
+        }
+
+        if (_usesParts == false)
+        {
+            return false;
+        }
+
+        cost = LinearizedResiduals(parameters, residuals);
+        var m = _entries.Length;
+        _partsEquations ??= new PartsNormalEquations();
+        _partsEquations.Form(_parts, _entries, _outputStarts, _slopes, residuals[..m], normal, gradient);
+        _prior.AddNormal(residuals[m..], normal, gradient);
+        return true;
+    }
+
+    /// <summary>
+    /// The residuals at the predictions just computed (and the prior's at <paramref name="parameters"/>), with each
+    /// entry's slope ∂r/∂prediction in <c>_slopes</c>; returns Σ r².
+    /// </summary>
+    private double LinearizedResiduals(ReadOnlySpan<double> parameters, Span<double> residuals)
+    {
+        var m = _entries.Length;
+        var sum = 0.0;
+        for (var k = 0; k < m; k++)
+        {
+            var f = Objective.ResidualOf(_predictions[_entries[k]], _observed[k], out var df);
+            var r = _sqrtWeights[k] * Objective.SquareRootOfRho(f, out var dr);
+            residuals[k] = r;
+            _slopes[k] = _sqrtWeights[k] * dr * df;
+            sum += r * r;
+        }
+
+        return sum + _prior.Residuals(parameters, residuals[m..]);
     }
 
     /// <inheritdoc />

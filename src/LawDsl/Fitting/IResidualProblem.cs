@@ -25,6 +25,17 @@ public interface IResidualProblem
     /// <summary>Writes the residuals and their Jacobian; returns Σ r².</summary>
     double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian);
 
+    /// <summary>
+    /// Writes the residuals, JᵀJ (row-major) and Jᵀr without forming the Jacobian, where the problem's structure allows,
+    /// and returns true with Σ r² in <paramref name="cost"/>; returns false where it does not (the solver then forms
+    /// them from <see cref="Jacobian"/>). Once a problem has answered false it answers false at every later call.
+    /// </summary>
+    bool TryNormalEquations(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> normal, Span<double> gradient, out double cost)
+    {
+        cost = double.NaN;
+        return false;
+    }
+
     /// <summary>The objective Σ w·ρ(f) (robust losses included) and its gradient.</summary>
     double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient);
 

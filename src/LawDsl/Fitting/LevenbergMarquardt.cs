@@ -16,7 +16,7 @@ public sealed class LevenbergMarquardt
     private readonly double[] _lower;
     private readonly double[] _upper;
     private readonly double[] _residuals;
-    private readonly double[] _jacobian;
+    private double[]? _jacobian;
     private readonly double[] _trialResiduals;
     private readonly double[] _normal;
     private readonly double[] _gradient;
@@ -41,7 +41,6 @@ public sealed class LevenbergMarquardt
         _upper = upper.ToArray();
         _residuals = new double[m];
         _trialResiduals = new double[m];
-        _jacobian = new double[n * m];
         _normal = new double[n * n];
         _gradient = new double[n];
         _step = new double[n];
@@ -62,14 +61,13 @@ public sealed class LevenbergMarquardt
         ArgumentNullException.ThrowIfNull(options);
         Bounds.Clamp(x, _lower, _upper);
         var n = x.Length;
-        var cost = _problem.Jacobian(x, _residuals, _jacobian);
+        var cost = Linearize(x);
         var evaluations = 1;
         if (!double.IsFinite(cost))
         {
             return new SolverOutcome(cost, FitExit.InvalidStart, 0, evaluations, double.NaN);
         }
 
-        _equations.Form(_jacobian, _residuals, _problem.BlockStarts, _normal, _gradient);
         var mu = 1e-3;
         var nu = 2.0;
         var gradientNorm = 0.0;
@@ -131,9 +129,8 @@ public sealed class LevenbergMarquardt
 
                     _trial.CopyTo(x);
                     var previous = cost;
-                    cost = _problem.Jacobian(x, _residuals, _jacobian);
+                    cost = Linearize(x);
                     evaluations++;
-                    _equations.Form(_jacobian, _residuals, _problem.BlockStarts, _normal, _gradient);
                     if (actual <= options.FunctionTolerance * previous)
                     {
                         return new SolverOutcome(cost, FitExit.FunctionTolerance, iteration, evaluations, 2 * Bounds.ProjectedGradientNorm(x, _gradient, _lower, _upper));
@@ -160,6 +157,23 @@ public sealed class LevenbergMarquardt
         }
 
         return new SolverOutcome(cost, FitExit.MaxIterations, options.MaxIterations, evaluations, gradientNorm);
+    }
+
+    /// <summary>
+    /// The residuals, JᵀJ and Jᵀr at <paramref name="x"/>: from the problem directly where its structure allows, else
+    /// from its Jacobian (allocated at the first such call); returns Σ r².
+    /// </summary>
+    private double Linearize(ReadOnlySpan<double> x)
+    {
+        if (_problem.TryNormalEquations(x, _residuals, _normal, _gradient, out var cost))
+        {
+            return cost;
+        }
+
+        _jacobian ??= new double[x.Length * _residuals.Length];
+        cost = _problem.Jacobian(x, _residuals, _jacobian);
+        _equations.Form(_jacobian, _residuals, _problem.BlockStarts, _normal, _gradient);
+        return cost;
     }
 
     /// <summary>The decrease of Σ r² the linear model predicts for the (projected) step _trial − x.</summary>

@@ -239,9 +239,14 @@ internal static class ParameterStatistics
     {
         var (n, m) = (problem.ParameterCount, problem.ResidualCount);
         var residuals = new double[m];
-        var jacobian = new double[n * m];
-        var cost = problem.Jacobian(parameters, residuals, jacobian);
         var normal = new double[n * n];
+        if (problem.TryNormalEquations(parameters, residuals, normal, new double[n], out var cost))
+        {
+            return (indices, normal, cost);
+        }
+
+        var jacobian = new double[n * m];
+        cost = problem.Jacobian(parameters, residuals, jacobian);
         new NormalEquations(n).Form(jacobian, residuals, problem.BlockStarts, normal, new double[n]);
         return (indices, normal, cost);
     }

@@ -104,5 +104,17 @@ internal sealed class StartRangePrior
         rows[p] = _root / _scale[p];
     }
 
+    /// <summary>Adds the prior's JᵀJ (diagonal: each residual reads one parameter) and Jᵀr to row-major <paramref name="a"/> and <paramref name="g"/>.</summary>
+    public void AddNormal(ReadOnlySpan<double> residuals, Span<double> a, Span<double> g)
+    {
+        var n = _center.Length;
+        for (var p = 0; p < n; p++)
+        {
+            var slope = _root / _scale[p];
+            a[(p * n) + p] += slope * slope;
+            g[p] += slope * residuals[p];
+        }
+    }
+
     private double Residual(ReadOnlySpan<double> parameters, int p) => _root * (parameters[p] - _center[p]) / _scale[p];
 }

@@ -25,6 +25,13 @@ public interface IRowSink<T>
     /// </summary>
     static abstract bool SumsOutputs { get; }
 
+    /// <summary>
+    /// Whether the sink keeps the Jacobian in structured form: each output's adjoint of a root shared by the row goes to
+    /// <see cref="AddRootAdjoint"/> instead of being multiplied into the root's gradient, and that gradient (dλ/dθ) is
+    /// pushed once per row through <see cref="AddParameter"/> after <see cref="BeginRoot"/>.
+    /// </summary>
+    static abstract bool SeparatesRoots { get; }
+
     /// <summary>Receives the prediction of <paramref name="output"/> for the rows at <paramref name="row"/>; returns the adjoint to seed its derivative with.</summary>
     T Begin(int output, int row, T prediction);
 
@@ -33,4 +40,13 @@ public interface IRowSink<T>
 
     /// <summary>Adds ∂(seeded output)/∂h_<paramref name="domain"/> for the current output.</summary>
     void AddWeight(int domain, T adjoint);
+
+    /// <summary>Adds the current output's adjoint of shared root <paramref name="root"/> (∂output/∂λ), when <see cref="SeparatesRoots"/>.</summary>
+    void AddRootAdjoint(int root, T adjoint);
+
+    /// <summary>
+    /// Starts the gradient of shared root <paramref name="root"/> for the rows at <paramref name="row"/>, when
+    /// <see cref="SeparatesRoots"/>: the <see cref="AddParameter"/> calls that follow add dλ/dθ.
+    /// </summary>
+    void BeginRoot(int root, int row);
 }

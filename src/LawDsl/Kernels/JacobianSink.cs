@@ -38,6 +38,9 @@ public ref struct JacobianSink<T> : IRowSink<T>
     public static bool SumsOutputs => false;
 
     /// <inheritdoc />
+    public static bool SeparatesRoots => false;
+
+    /// <inheritdoc />
     public T Begin(int output, int row, T prediction)
     {
         _entry = (output * _rows) + row;
@@ -50,6 +53,16 @@ public ref struct JacobianSink<T> : IRowSink<T>
 
     /// <inheritdoc />
     public void AddWeight(int domain, T adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void AddRootAdjoint(int root, T adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void BeginRoot(int root, int row)
     {
     }
 }

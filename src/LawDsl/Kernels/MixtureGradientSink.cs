@@ -30,6 +30,9 @@ public ref struct MixtureGradientSink : IRowSink<ScalarLane>
     public static bool SumsOutputs => false;
 
     /// <inheritdoc />
+    public static bool SeparatesRoots => false;
+
+    /// <inheritdoc />
     public ScalarLane Begin(int output, int row, ScalarLane prediction)
     {
         _output = output;
@@ -44,4 +47,14 @@ public ref struct MixtureGradientSink : IRowSink<ScalarLane>
 
     /// <inheritdoc />
     public void AddWeight(int domain, ScalarLane adjoint) => ScalarLane.AddTo(adjoint, _gradient, (_output * _domains) + domain);
+
+    /// <inheritdoc />
+    public void AddRootAdjoint(int root, ScalarLane adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void BeginRoot(int root, int row)
+    {
+    }
 }

@@ -28,6 +28,9 @@ public ref struct PredictionSink<T> : IRowSink<T>
     public static bool SumsOutputs => false;
 
     /// <inheritdoc />
+    public static bool SeparatesRoots => false;
+
+    /// <inheritdoc />
     public T Begin(int output, int row, T prediction)
     {
         T.Store(prediction, _predictions, (output * _rows) + row);
@@ -41,6 +44,16 @@ public ref struct PredictionSink<T> : IRowSink<T>
 
     /// <inheritdoc />
     public void AddWeight(int domain, T adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void AddRootAdjoint(int root, T adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void BeginRoot(int root, int row)
     {
     }
 }

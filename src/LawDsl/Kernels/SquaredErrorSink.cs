@@ -39,6 +39,9 @@ public ref struct SquaredErrorSink<T> : IRowSink<T>
     public static bool SumsOutputs => true;
 
     /// <inheritdoc />
+    public static bool SeparatesRoots => false;
+
+    /// <inheritdoc />
     public T Begin(int output, int row, T prediction)
     {
         var entry = (output * _rows) + row;
@@ -56,6 +59,16 @@ public ref struct SquaredErrorSink<T> : IRowSink<T>
 
     /// <inheritdoc />
     public void AddWeight(int domain, T adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void AddRootAdjoint(int root, T adjoint)
+    {
+    }
+
+    /// <inheritdoc />
+    public void BeginRoot(int root, int row)
     {
     }
 }

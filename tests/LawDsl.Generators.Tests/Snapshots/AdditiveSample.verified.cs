@@ -170,6 +170,50 @@ partial class AdditiveSample : global::LawDsl.IMixingLaw<AdditiveSample>
         }
     }
 
+    /// <summary>Predictions and their Jacobian in parts (each output's own partials, the shared roots' adjoints and per-row gradients).</summary>
+    public static void StructuredJacobian(global::System.ReadOnlySpan<double> parameters, global::LawDsl.Data.RunTable runs, global::System.Span<double> predictions, global::LawDsl.Kernels.JacobianParts parts)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(runs);
+        int K = runs.Domains;
+        int O = runs.Outputs;
+        int rows = runs.Rows;
+        global::LawDsl.Kernels.KernelArguments.RequireTableOutputs(runs, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
+        var c_temperature = runs.Covariate("temperature");
+        global::System.ArgumentNullException.ThrowIfNull(parts);
+        global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, O * rows, nameof(predictions));
+        if (parts.Prepare(rows, O, parameters.Length))
+        {
+            var recorder = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>(predictions, parts, rows);
+            if (rows > 0) Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, 0, runs.ModelSize, runs.Tokens, c_temperature, ref recorder);
+            parts.EndRecording();
+        }
+        int r = 0;
+        var wideSink = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector512Lane>(predictions, parts, rows);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref wideSink);
+            }
+        }
+
+        var vectorSink = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector256Lane>(predictions, parts, rows);
+        if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector256Lane.Width <= rows; r += global::LawDsl.Kernels.Vector256Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref vectorSink);
+            }
+        }
+
+        var scalarSink = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>(predictions, parts, rows);
+        for (; r < rows; r++)
+        {
+            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, c_temperature, ref scalarSink);
+        }
+    }
+
     /// <summary>Σ w·(prediction − target)² over non-missing targets, and its gradient (overwritten).</summary>
     public static double SumOfSquaresGradient(global::System.ReadOnlySpan<double> parameters, global::LawDsl.Data.RunTable runs, global::System.ReadOnlySpan<double> targets, global::System.ReadOnlySpan<double> entryWeights, global::System.Span<double> gradient)
     {

@@ -168,6 +168,49 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
         }
     }
 
+    /// <summary>Predictions and their Jacobian in parts (each output's own partials, the shared roots' adjoints and per-row gradients).</summary>
+    public static void StructuredJacobian(global::System.ReadOnlySpan<double> parameters, global::LawDsl.Data.RunTable runs, global::System.Span<double> predictions, global::LawDsl.Kernels.JacobianParts parts)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(runs);
+        int K = runs.Domains;
+        int O = runs.Outputs;
+        int rows = runs.Rows;
+        global::LawDsl.Kernels.KernelArguments.RequireTableOutputs(runs, OutputsAreDomains, Name);
+        global::LawDsl.Kernels.KernelArguments.RequireParameters(parameters.Length, ParameterCount(K, O), Name);
+        global::System.ArgumentNullException.ThrowIfNull(parts);
+        global::LawDsl.Kernels.KernelArguments.RequireLength(predictions.Length, O * rows, nameof(predictions));
+        if (parts.Prepare(rows, O, parameters.Length))
+        {
+            var recorder = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>(predictions, parts, rows);
+            if (rows > 0) Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, 0, runs.ModelSize, runs.Tokens, ref recorder);
+            parts.EndRecording();
+        }
+        int r = 0;
+        var wideSink = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector512Lane>(predictions, parts, rows);
+        if (global::LawDsl.Kernels.Vector512Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector512Lane.Width <= rows; r += global::LawDsl.Kernels.Vector512Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector512Lane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector512Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref wideSink);
+            }
+        }
+
+        var vectorSink = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector256Lane>(predictions, parts, rows);
+        if (global::LawDsl.Kernels.Vector256Lane.IsSupported)
+        {
+            for (; r + global::LawDsl.Kernels.Vector256Lane.Width <= rows; r += global::LawDsl.Kernels.Vector256Lane.Width)
+            {
+                Kernel<global::LawDsl.Kernels.Vector256Lane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.Vector256Lane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref vectorSink);
+            }
+        }
+
+        var scalarSink = new global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>(predictions, parts, rows);
+        for (; r < rows; r++)
+        {
+            Kernel<global::LawDsl.Kernels.ScalarLane, global::LawDsl.Kernels.JacobianPartsSink<global::LawDsl.Kernels.ScalarLane>>(parameters, K, O, runs.Weights, rows, r, runs.ModelSize, runs.Tokens, ref scalarSink);
+        }
+    }
+
     /// <summary>Σ w·(prediction − target)² over non-missing targets, and its gradient (overwritten).</summary>
     public static double SumOfSquaresGradient(global::System.ReadOnlySpan<double> parameters, global::LawDsl.Data.RunTable runs, global::System.ReadOnlySpan<double> targets, global::System.ReadOnlySpan<double> entryWeights, global::System.Span<double> gradient)
     {
@@ -443,6 +486,7 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
                 a5 += T.ZeroSafeMultiply(a35, (T.Broadcast(1d) / v34));
                 a34 += T.ZeroSafeMultiply(a35, (-(v35 / v34)));
                 if (TSink.SumsOutputs) s34 += a34;
+                else if (TSink.SeparatesRoots) sink.AddRootAdjoint(0, a34);
                 else
                 {
                     if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, T.ZeroSafeMultiply(a34, g34[0 + q]));
@@ -466,6 +510,14 @@ partial class PaperLaw : global::LawDsl.IMixingLaw<PaperLaw>
             if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, T.ZeroSafeMultiply(s34, g34[0 + (1 * K) + q]));
             if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, T.ZeroSafeMultiply(s34, g34[0 + (1 * K) + (1 * K) + q]));
             if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, T.ZeroSafeMultiply(s34, g34[0 + (1 * K) + (1 * K) + (1) + q]));
+        }
+        if (TSink.SeparatesRoots)
+        {
+            sink.BeginRoot(0, r);
+            if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_B + q, g34[0 + q]);
+            if (TSink.WantsParameters) for (int q = 0; q < (1 * K); q++) sink.AddParameter(o_C + q, g34[0 + (1 * K) + q]);
+            if (TSink.WantsParameters) for (int q = 0; q < (1); q++) sink.AddParameter(o_H + q, g34[0 + (1 * K) + (1 * K) + q]);
+            if (TSink.WantsWeights) for (int q = 0; q < K; q++) sink.AddWeight(q, g34[0 + (1 * K) + (1 * K) + (1) + q]);
         }
     }
 }
