@@ -216,12 +216,26 @@ public sealed class FitProblem<TLaw> : IResidualProblem
     /// <inheritdoc />
     public double Jacobian(ReadOnlySpan<double> parameters, Span<double> residuals, Span<double> jacobian)
     {
-        TLaw.Jacobian(parameters, Runs, _predictions, FullJacobian);
         var m = _entries.Length;
         var full = _predictions.Length;
+        var rows = ResidualCount;
+        if (m == full && rows == full)
+        {
+            // Every entry counts and there is no prior: the kernel writes the solver's Jacobian, scaled in place.
+            TLaw.Jacobian(parameters, Runs, _predictions, jacobian);
+            var total = LinearizedResiduals(parameters, residuals);
+            for (var p = 0; p < Layout.Count; p++)
+            {
+                var column = jacobian.Slice(p * rows, rows);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(column, _slopes, column);
+            }
+
+            return total;
+        }
+
+        TLaw.Jacobian(parameters, Runs, _predictions, FullJacobian);
         var sum = LinearizedResiduals(parameters, residuals);
         var slopes = _slopes;
-        var rows = ResidualCount;
         for (var p = 0; p < Layout.Count; p++)
         {
             var source = FullJacobian.AsSpan(p * full, full);
