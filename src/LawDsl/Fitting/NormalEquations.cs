@@ -14,6 +14,10 @@ internal sealed class NormalEquations
     private readonly int[] _members;
     private readonly double[] _matrix;
     private readonly double[] _rhs;
+    private readonly SchurComplement _schur = new();
+
+    // Below this many coupled parameters a dense Cholesky (under a million flops) costs less than finding the arrowhead.
+    private const int SchurMinimum = 128;
 
     public NormalEquations(int parameters)
     {
@@ -84,17 +88,10 @@ internal sealed class NormalEquations
                 }
             }
 
-            var matrix = _matrix.AsSpan(0, size * size);
             var rhs = _rhs.AsSpan(0, size);
             for (var i = 0; i < size; i++)
             {
                 var pi = _members[i];
-                for (var j = 0; j < size; j++)
-                {
-                    matrix[(i * size) + j] = a[(pi * _n) + _members[j]];
-                }
-
-                matrix[(i * size) + i] += mu * Math.Max(a[(pi * _n) + pi], 1e-12);
                 var pinned = 0.0;
                 for (var q = 0; q < _n; q++)
                 {
@@ -107,9 +104,31 @@ internal sealed class NormalEquations
                 rhs[i] = -g[pi] - pinned;
             }
 
-            if (!CholeskySolve(matrix, rhs, size))
+            var members = _members.AsSpan(0, size);
+            var outcome = size >= SchurMinimum ? _schur.TrySolve(a, _n, members, mu, rhs) : SchurComplement.Outcome.NotArrowhead;
+            if (outcome == SchurComplement.Outcome.NotPositiveDefinite)
             {
                 return false;
+            }
+
+            if (outcome == SchurComplement.Outcome.NotArrowhead)
+            {
+                var matrix = _matrix.AsSpan(0, size * size);
+                for (var i = 0; i < size; i++)
+                {
+                    var pi = _members[i];
+                    for (var j = 0; j < size; j++)
+                    {
+                        matrix[(i * size) + j] = a[(pi * _n) + _members[j]];
+                    }
+
+                    matrix[(i * size) + i] += mu * Math.Max(a[(pi * _n) + pi], 1e-12);
+                }
+
+                if (!CholeskySolve(matrix, rhs, size))
+                {
+                    return false;
+                }
             }
 
             for (var i = 0; i < size; i++)
@@ -199,7 +218,7 @@ internal sealed class NormalEquations
     }
 
     /// <summary>Overwrites the lower triangle of <paramref name="s"/> with its Cholesky factor L (S = L·Lᵀ); false when S is not positive definite.</summary>
-    private static bool CholeskyFactor(Span<double> s, int n)
+    internal static bool CholeskyFactor(Span<double> s, int n)
     {
         for (var j = 0; j < n; j++)
         {
@@ -232,7 +251,7 @@ internal sealed class NormalEquations
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place, with L in the lower triangle of <paramref name="factor"/>.</summary>
-    private static void SolveFactored(ReadOnlySpan<double> factor, Span<double> b, int n)
+    internal static void SolveFactored(ReadOnlySpan<double> factor, Span<double> b, int n)
     {
         for (var i = 0; i < n; i++)
         {
