@@ -60,8 +60,8 @@ internal sealed class SchurComplement
             _byDegree[i] = i;
         }
 
-        Array.Sort(_degree, _byDegree, 0, size);
-        Array.Reverse(_byDegree, 0, size);
+        _degree.AsSpan(0, size).Sort(_byDegree.AsSpan(0, size));
+        _byDegree.AsSpan(0, size).Reverse();
         var (fewest, most) = (1, size / 2);
         if (most < 1 || GroupPrivate(a, n, members, most) < 0)
         {
@@ -81,7 +81,7 @@ internal sealed class SchurComplement
             _shared[s] = _byDegree[s];
         }
 
-        Array.Sort(_shared, 0, sharedCount);
+        _shared.AsSpan(0, sharedCount).Sort();
         var shared = _shared.AsSpan(0, sharedCount);
         var complement = _complement.AsSpan(0, sharedCount * sharedCount);
         var reduced = _solution.AsSpan(0, sharedCount);
