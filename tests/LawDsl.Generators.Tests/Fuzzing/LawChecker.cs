@@ -81,6 +81,7 @@ internal static class LawChecker<TLaw>
             }
         }
 
+        CheckParts(tally, law, parameters, runs, predictions, jacobian);
         if (bisection || rootsMayJump)
         {
             tally.Count(bisection ? "laws whose derivatives are not checked (Law.Bisection)" : "laws whose derivatives are not checked (LAW014: a root equation with a jump)");
@@ -116,6 +117,68 @@ internal static class LawChecker<TLaw>
 
         CheckSumOfSquares(tally, law, parameters, runs, predictions, jacobian, random);
         CheckMixtureGradient(tally, law, parameters, domains, outputs, random, singular, rootsMayRepeat);
+    }
+
+    /// <summary>
+    /// The Jacobian kept in parts (each output's own partials plus its adjoints of the shared roots times their per-row
+    /// gradients) reassembled, against the dense Jacobian pass: the same predictions, and every entry to rounding.
+    /// </summary>
+    private static void CheckParts(FuzzTally tally, string law, double[] parameters, RunTable runs, double[] predictions, double[] jacobian)
+    {
+        var parts = new JacobianParts();
+        var values = new double[predictions.Length];
+        TLaw.StructuredJacobian(parameters, runs, values, parts);
+        if (parts.Broken)
+        {
+            tally.Fail("parts", law, "the kernel's calls departed from the recorded pattern");
+            return;
+        }
+
+        tally.Count(parts.Roots > 0 ? "laws whose Jacobian parts hold a shared root" : "laws whose Jacobian parts are per output only");
+        var rows = runs.Rows;
+        var assembled = new double[jacobian.Length];
+        var magnitude = new double[jacobian.Length];
+        for (var e = 0; e < predictions.Length; e++)
+        {
+            if (!SameValue(predictions[e], values[e], 1e-12))
+            {
+                tally.Fail("parts-value", law, $"entry {e}: Evaluate {predictions[e]:R}, parts pass {values[e]:R}");
+            }
+
+            var (output, row) = Math.DivRem(e, rows);
+            var own = parts.OutputParameters(output);
+            for (var slot = 0; slot < own.Length; slot++)
+            {
+                var value = parts.OutputPartial(output, slot)[row];
+                assembled[(own[slot] * predictions.Length) + e] += value;
+                magnitude[(own[slot] * predictions.Length) + e] += Math.Abs(value);
+            }
+
+            for (var root = 0; root < parts.Roots; root++)
+            {
+                var adjoint = parts.RootAdjoint(root, output)[row];
+                var shared = parts.RootParameters(root);
+                for (var slot = 0; slot < shared.Length; slot++)
+                {
+                    var value = adjoint == 0 ? 0 : adjoint * parts.RootGradient(root, slot)[row];
+                    assembled[(shared[slot] * predictions.Length) + e] += value;
+                    magnitude[(shared[slot] * predictions.Length) + e] += Math.Abs(value);
+                }
+            }
+        }
+
+        for (var k = 0; k < jacobian.Length; k++)
+        {
+            var dense = jacobian[k];
+            var same = double.IsFinite(dense)
+                ? Math.Abs(assembled[k] - dense) <= (1e-12 * Math.Max(magnitude[k], Math.Abs(dense))) + 1e-300
+                : !double.IsFinite(assembled[k]);
+            tally.Count("Jacobian entries reassembled from parts");
+            if (!same)
+            {
+                tally.Fail("parts", law, $"dL{k % predictions.Length / rows}/dp{k / predictions.Length} row {k % rows}: dense {dense:R}, from parts {assembled[k]:R}");
+            }
+        }
     }
 
     private static void CheckSumOfSquares(FuzzTally tally, string law, double[] parameters, RunTable runs, double[] predictions, double[] jacobian, Random random)

@@ -50,14 +50,7 @@ public sealed class JacobianPartsTests
     {
         var random = new Random(11);
         var runs = LawSamples.Runs(24, 60, random);
-        var losses = new double[24 * 60];
-        CapacityNoiseLaw.Evaluate(LawSamples.Parameters<CapacityNoiseLaw>(24, random), runs, losses);
-        for (var k = 0; k < losses.Length; k++)
-        {
-            losses[k] = k % 7 == 3 ? double.NaN : losses[k] * (1 + (0.02 * (random.NextDouble() - 0.5)));
-        }
-
-        var table = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), losses);
+        var table = LawSamples.Observed<CapacityNoiseLaw>(runs, LawSamples.Parameters<CapacityNoiseLaw>(24, random), (k, v) => k % 7 == 3 ? double.NaN : v * (1 + (0.02 * (random.NextDouble() - 0.5))));
         AssertPartsMatchDense<CapacityNoiseLaw>(table, new FitObjective { Mask = EntryMask.WeightAtLeast(0.03) }, expectRoots: 1);
     }
 

@@ -43,10 +43,7 @@ public sealed class SchurComplementTests
     public void The_capacity_noise_normal_matrix_is_solved_as_densely()
     {
         var random = new Random(4);
-        var runs = LawSamples.Runs(24, 80, random);
-        var losses = new double[24 * 80];
-        CapacityNoiseLaw.Evaluate(LawSamples.Parameters<CapacityNoiseLaw>(24, random), runs, losses);
-        var table = new LawDsl.Data.RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), losses.Select(v => v * 1.01).ToArray());
+        var table = LawSamples.Observed<CapacityNoiseLaw>(LawSamples.Runs(24, 80, random), LawSamples.Parameters<CapacityNoiseLaw>(24, random), (_, v) => v * 1.01);
         var problem = new FitProblem<CapacityNoiseLaw>(table, new FitObjective());
         var n = problem.ParameterCount;
         var normal = new double[n * n];

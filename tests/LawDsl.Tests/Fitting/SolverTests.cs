@@ -80,11 +80,7 @@ public sealed class SolverTests
     public void One_hundred_Levenberg_Marquardt_iterations_allocate_nothing(bool withPrior, int domains)
     {
         var random = new Random(8);
-        var runs = LawSamples.Runs(domains, 48, random);
-        var truth = LawSamples.Parameters<CapacityNoiseLaw>(domains, random);
-        var observed = new double[domains * 48];
-        CapacityNoiseLaw.Evaluate(truth, runs, observed);
-        var data = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), observed.Select(v => v * (1 + (0.01 * (random.NextDouble() - 0.5)))).ToArray());
+        var data = LawSamples.Observed<CapacityNoiseLaw>(LawSamples.Runs(domains, 48, random), LawSamples.Parameters<CapacityNoiseLaw>(domains, random), (_, v) => v * (1 + (0.01 * (random.NextDouble() - 0.5))));
         var problem = new FitProblem<CapacityNoiseLaw>(data, new FitObjective { PriorStrength = withPrior ? 1e-3 : null });
         var solver = new LevenbergMarquardt(problem, problem.Layout.Lower, problem.Layout.Upper);
         var x = LawSamples.Parameters<CapacityNoiseLaw>(domains, random);
@@ -150,10 +146,7 @@ public sealed class SolverTests
     public void A_cancelled_fit_stops_cleanly_with_the_starts_that_finished()
     {
         var random = new Random(6);
-        var runs = LawSamples.Runs(7, 40, random);
-        var observed = new double[7 * 40];
-        CapacityNoiseLaw.Evaluate(LawSamples.Parameters<CapacityNoiseLaw>(7, random), runs, observed);
-        var data = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), observed);
+        var data = LawSamples.Observed<CapacityNoiseLaw>(LawSamples.Runs(7, 40, random), LawSamples.Parameters<CapacityNoiseLaw>(7, random));
         using var cancellation = new CancellationTokenSource();
         var reports = new List<FitProgress>();
         var progress = new SynchronousProgress(p =>
@@ -178,10 +171,7 @@ public sealed class SolverTests
     public void Results_are_the_same_for_a_seed_whatever_the_parallelism()
     {
         var random = new Random(9);
-        var runs = LawSamples.Runs(4, 30, random);
-        var observed = new double[4 * 30];
-        BiMixLaw.Evaluate(LawSamples.Parameters<BiMixLaw>(4, random), runs, observed);
-        var data = new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), observed.Select(v => v * (1 + (0.02 * (random.NextDouble() - 0.5)))).ToArray());
+        var data = LawSamples.Observed<BiMixLaw>(LawSamples.Runs(4, 30, random), LawSamples.Parameters<BiMixLaw>(4, random), (_, v) => v * (1 + (0.02 * (random.NextDouble() - 0.5))));
         var serial = LawFitter.Fit<BiMixLaw>(data, null, new FitOptions { Starts = 12, Seed = 5, MaxDegreeOfParallelism = 1 });
         var parallel = LawFitter.Fit<BiMixLaw>(data, null, new FitOptions { Starts = 12, Seed = 5, MaxDegreeOfParallelism = 4 });
         Assert.Equal(serial.Parameters, parallel.Parameters);

@@ -58,6 +58,26 @@ internal static class LawSamples
         return new RunTable(names, weights, n, d, covariates: extra);
     }
 
+    /// <summary>
+    /// <paramref name="runs"/> with the law's own predictions at <paramref name="parameters"/> as their losses, each
+    /// passed through <paramref name="observe"/> (entry index, prediction), in entry order, when given: noise, gaps.
+    /// </summary>
+    public static RunTable Observed<TLaw>(RunTable runs, double[] parameters, Func<int, double, double>? observe = null)
+        where TLaw : IMixingLaw<TLaw>
+    {
+        var losses = new double[runs.Domains * runs.Rows];
+        TLaw.Evaluate(parameters, runs, losses);
+        if (observe is not null)
+        {
+            for (var k = 0; k < losses.Length; k++)
+            {
+                losses[k] = observe(k, losses[k]);
+            }
+        }
+
+        return new RunTable(runs.DomainNames, runs.Weights.ToArray(), runs.ModelSize.ToArray(), runs.Tokens.ToArray(), losses);
+    }
+
     public static double[] RowMixture(RunTable runs, int row) =>
         Enumerable.Range(0, runs.Domains).Select(j => runs.Weight(j)[row]).ToArray();
 
