@@ -30,6 +30,12 @@ public sealed class LanguageTests
     public void An_inactive_branch_at_a_singular_point_contributes_exactly_zero(string expression) =>
         AssertExact(Header + "[MixingLaw] public partial class Inactive { [Parameter(Lower = 0.1, Upper = 2, Start = [0.2, 1.5])] public partial PerDomain P { get; } [Parameter(Lower = 0.1, Upper = 1, Start = [0.1, 0.3])] public partial double S { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal), zeroWeights: true);
 
+    [Theory]
+    [InlineData("h[i] / (h[i] >= 0.0 ? (-0.0) : P[i]) + P[i] * 0.0")] // −0 and +0 are Equal doubles but not one subexpression (fuzzer, seed 20261201)
+    [InlineData("1 / (P[i] * (-0.0)) + 1 / (P[i] * 0.0)")]
+    public void Negative_and_positive_zero_stay_apart(string expression) =>
+        AssertExact(Header + "[MixingLaw] public partial class Zeros { [Parameter(Lower = 0.1, Upper = 1, Start = [0.2, 0.8])] public partial PerDomain P { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal));
+
     [Fact]
     public void Integer_division_truncates_as_in_CSharp_and_is_flagged()
     {

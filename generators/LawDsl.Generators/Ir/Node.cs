@@ -26,7 +26,9 @@ internal sealed class Node : IEquatable<Node>
         Index2 = index2;
         Iterations = iterations;
         Args = args;
-        var hash = ((int)kind * 397) ^ (operation?.Name.GetHashCode() ?? 0) ^ value.GetHashCode() ^ (name?.GetHashCode() ?? 0)
+        // Constants are told apart by their bits: −0 and +0 are Equal as doubles, yet 1/−0 is −∞, so merging them as
+        // one subexpression would change what the law computes.
+        var hash = ((int)kind * 397) ^ (operation?.Name.GetHashCode() ?? 0) ^ BitConverter.DoubleToInt64Bits(value).GetHashCode() ^ (name?.GetHashCode() ?? 0)
             ^ (index1 * 7919) ^ (index2 * 104729) ^ iterations;
         foreach (var arg in args)
         {
@@ -117,7 +119,7 @@ internal sealed class Node : IEquatable<Node>
             return true;
         }
 
-        if (other is null || other._hash != _hash || other.Kind != Kind || !ReferenceEquals(other.Operation, Operation) || !other.Value.Equals(Value)
+        if (other is null || other._hash != _hash || other.Kind != Kind || !ReferenceEquals(other.Operation, Operation) || BitConverter.DoubleToInt64Bits(other.Value) != BitConverter.DoubleToInt64Bits(Value)
             || other.Name != Name || other.Index1 != Index1 || other.Index2 != Index2 || other.Iterations != Iterations || other.Args.Count != Args.Count)
         {
             return false;
