@@ -10,8 +10,8 @@ internal sealed class FuzzTally
     /// <summary>The failure classes the fuzzer checks; each must stay at zero.</summary>
     public static readonly string[] FailureClasses =
     {
-        "illegal-csharp", "generator-exception", "analyzer-exception", "LAW000", "cs-error", "value", "jacobian-value", "jacobian", "sum-of-squares",
-        "mixture-value", "mixture-gradient", "checker-exception",
+        "illegal-csharp", "generator-exception", "analyzer-exception", "LAW000", "cs-error", "value", "jacobian-value", "jacobian", "parts-value", "parts",
+        "sum-of-squares", "mixture-value", "mixture-gradient", "checker-exception",
     };
 
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);

@@ -32,5 +32,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.True(tally["compiled"] > laws / 2, report);
         Assert.True(tally["rejected"] > 0, report);
         Assert.True(tally["values compared"] > 0 && tally["jacobian entries compared"] > 0 && tally["mixture-gradient entries compared"] > 0, report);
+        Assert.True(tally["Jacobian entries reassembled from parts"] > 0 && tally["laws whose Jacobian parts hold a shared root"] > 0, report);
     }
 }
