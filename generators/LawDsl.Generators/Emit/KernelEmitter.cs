@@ -25,6 +25,9 @@ internal sealed class KernelEmitter
     private readonly List<int> _sharedRoots;
     private readonly List<int> _summedRoots;
 
+    // What the output's reverse pass reaches, stopping at the shared roots (whose gradients are pushed per row).
+    private readonly HashSet<int> _fromOutput;
+
     // Per shared root: where each parameter block and the weights sit in its per-row gradient buffer.
     private readonly Dictionary<int, List<(string Name, string Offset, string Length)>> _rootBlocks = new();
     private readonly Dictionary<int, string?> _rootWeights = new();
@@ -41,8 +44,8 @@ internal sealed class KernelEmitter
         _sharedRoots = Enumerable.Range(0, graph.Count)
             .Where(id => graph[id].Kind == NodeKind.Root && graph.Scope(id) == KernelGraph.RowScope && graph.IsDifferentiable(id))
             .ToList();
-        var fromOutput = graph.Reachable(graph.Output, id => _sharedRoots.Contains(id));
-        _summedRoots = _sharedRoots.Where(fromOutput.Contains).ToList();
+        _fromOutput = graph.Reachable(graph.Output, id => _sharedRoots.Contains(id));
+        _summedRoots = _sharedRoots.Where(_fromOutput.Contains).ToList();
     }
 
     public static IEnumerable<string> CovariateNames(LawModel law) => law.Inputs.Where(i => i.Kind == InputKind.Covariate).Select(i => i.Name);
@@ -72,7 +75,7 @@ internal sealed class KernelEmitter
             EmitSharedRootGradient(root);
         }
 
-        _reached = _graph.Reachable(_graph.Output, id => _sharedRoots.Contains(id));
+        _reached = _fromOutput;
         var summed = _summedRoots;
         foreach (var root in summed)
         {

@@ -16,7 +16,6 @@ public sealed class LevenbergMarquardt
     private readonly double[] _lower;
     private readonly double[] _upper;
     private readonly double[] _residuals;
-    private double[]? _jacobian;
     private readonly double[] _trialResiduals;
     private readonly double[] _normal;
     private readonly double[] _gradient;
@@ -61,7 +60,7 @@ public sealed class LevenbergMarquardt
         ArgumentNullException.ThrowIfNull(options);
         Bounds.Clamp(x, _lower, _upper);
         var n = x.Length;
-        var cost = Linearize(x);
+        var cost = _equations.Linearize(_problem, x, _residuals, _normal, _gradient);
         var evaluations = 1;
         if (!double.IsFinite(cost))
         {
@@ -129,7 +128,7 @@ public sealed class LevenbergMarquardt
 
                     _trial.CopyTo(x);
                     var previous = cost;
-                    cost = Linearize(x);
+                    cost = _equations.Linearize(_problem, x, _residuals, _normal, _gradient);
                     evaluations++;
                     if (actual <= options.FunctionTolerance * previous)
                     {
@@ -157,23 +156,6 @@ public sealed class LevenbergMarquardt
         }
 
         return new SolverOutcome(cost, FitExit.MaxIterations, options.MaxIterations, evaluations, gradientNorm);
-    }
-
-    /// <summary>
-    /// The residuals, JᵀJ and Jᵀr at <paramref name="x"/>: from the problem directly where its structure allows, else
-    /// from its Jacobian (allocated at the first such call); returns Σ r².
-    /// </summary>
-    private double Linearize(ReadOnlySpan<double> x)
-    {
-        if (_problem.TryNormalEquations(x, _residuals, _normal, _gradient, out var cost))
-        {
-            return cost;
-        }
-
-        _jacobian ??= new double[x.Length * _residuals.Length];
-        cost = _problem.Jacobian(x, _residuals, _jacobian);
-        _equations.Form(_jacobian, _residuals, _problem.BlockStarts, _normal, _gradient);
-        return cost;
     }
 
     /// <summary>The decrease of Σ r² the linear model predicts for the (projected) step _trial − x.</summary>

@@ -15,6 +15,7 @@ internal sealed class NormalEquations
     private readonly double[] _matrix;
     private readonly double[] _rhs;
     private readonly SchurComplement _schur = new();
+    private double[]? _jacobian;
 
     // Below this many coupled parameters a dense Cholesky (under a million flops) costs less than finding the arrowhead.
     private const int SchurMinimum = 128;
@@ -122,7 +123,7 @@ internal sealed class NormalEquations
                         matrix[(i * size) + j] = a[(pi * _n) + _members[j]];
                     }
 
-                    matrix[(i * size) + i] += mu * Math.Max(a[(pi * _n) + pi], 1e-12);
+                    matrix[(i * size) + i] = Damped(a[(pi * _n) + pi], mu);
                 }
 
                 if (!CholeskySolve(matrix, rhs, size))
@@ -138,6 +139,30 @@ internal sealed class NormalEquations
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A diagonal entry of A + μ·diag(max(A_ii, floor)): Marquardt's scaling, with a floor so that a parameter the data
+    /// do not move is still damped.
+    /// </summary>
+    internal static double Damped(double diagonal, double mu) => diagonal + (mu * Math.Max(diagonal, 1e-12));
+
+    /// <summary>
+    /// The residuals, JᵀJ and Jᵀr of <paramref name="problem"/> at <paramref name="x"/>: from the problem directly where
+    /// its structure allows (<see cref="IResidualProblem.TryNormalEquations"/>), else from its Jacobian, whose buffer is
+    /// allocated at the first such call; returns Σ r².
+    /// </summary>
+    public double Linearize(IResidualProblem problem, ReadOnlySpan<double> x, Span<double> residuals, Span<double> a, Span<double> g)
+    {
+        if (problem.TryNormalEquations(x, residuals, a, g, out var cost))
+        {
+            return cost;
+        }
+
+        _jacobian ??= new double[x.Length * residuals.Length];
+        cost = problem.Jacobian(x, residuals, _jacobian);
+        Form(_jacobian, residuals, problem.BlockStarts, a, g);
+        return cost;
     }
 
     /// <summary>Solves S·x = b in place (S symmetric positive definite, row-major, overwritten by its factor).</summary>

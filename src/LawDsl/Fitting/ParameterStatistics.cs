@@ -238,16 +238,8 @@ internal static class ParameterStatistics
     private static (int[] Indices, double[] Normal, double Cost) Normal(IResidualProblem problem, double[] parameters, int[] indices)
     {
         var (n, m) = (problem.ParameterCount, problem.ResidualCount);
-        var residuals = new double[m];
         var normal = new double[n * n];
-        if (problem.TryNormalEquations(parameters, residuals, normal, new double[n], out var cost))
-        {
-            return (indices, normal, cost);
-        }
-
-        var jacobian = new double[n * m];
-        cost = problem.Jacobian(parameters, residuals, jacobian);
-        new NormalEquations(n).Form(jacobian, residuals, problem.BlockStarts, normal, new double[n]);
+        var cost = new NormalEquations(n).Linearize(problem, parameters, new double[m], normal, new double[n]);
         return (indices, normal, cost);
     }
 }

@@ -252,7 +252,7 @@ internal sealed class SchurComplement
     private static double Entry(ReadOnlySpan<double> a, int n, ReadOnlySpan<int> members, double mu, int i, int j)
     {
         var value = a[(members[i] * n) + members[j]];
-        return i == j ? value + (mu * Math.Max(value, 1e-12)) : value;
+        return i == j ? NormalEquations.Damped(value, mu) : value;
     }
 
     private int Root(int i)
