@@ -33,6 +33,8 @@ public sealed class LanguageTests
     [Theory]
     [InlineData("h[i] / (h[i] >= 0.0 ? (-0.0) : P[i]) + P[i] * 0.0")] // −0 and +0 are Equal doubles but not one subexpression (fuzzer, seed 20261201)
     [InlineData("1 / (P[i] * (-0.0)) + 1 / (P[i] * 0.0)")]
+    [InlineData("-h[i] / (-Math.Abs(i - 1))")] // C#'s int has one zero: −(int)0 is +0 once converted (fuzzer, seed 77)
+    [InlineData("-h[i] / ((i - 1) * (-1)) - h[i] / ((i - 1) / (-3))")] // so are (int)0·(−1) and the truncated 0 / −3
     public void Negative_and_positive_zero_stay_apart(string expression) =>
         AssertExact(Header + "[MixingLaw] public partial class Zeros { [Parameter(Lower = 0.1, Upper = 1, Start = [0.2, 0.8])] public partial PerDomain P { get; } public double Loss(int i, Mixture h) => EXPR; }".Replace("EXPR", expression, StringComparison.Ordinal));
 

@@ -144,7 +144,7 @@ internal sealed class ExpressionParser
             case ParenthesizedExpressionSyntax parenthesized:
                 return Parse(parenthesized.Expression);
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
-                return Build.Apply(Operations.Negate, Parse(unary.Operand));
+                return IntegerZero(unary, Build.Apply(Operations.Negate, Parse(unary.Operand)));
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryPlusExpression):
                 return Parse(unary.Operand);
             case BinaryExpressionSyntax binary:
@@ -192,8 +192,17 @@ internal sealed class ExpressionParser
             _facts.Diagnostics.Add(DiagnosticInfo.Create(LawDiagnostics.IntegerDivision, LocationInfo.From(binary), binary.ToString()));
         }
 
-        return Build.Apply(operation, left, right);
+        var value = Build.Apply(operation, left, right);
+        return ReferenceEquals(operation, Operations.Multiply) || ReferenceEquals(operation, Operations.TruncatedDivide) ? IntegerZero(binary, value) : value;
     }
+
+    /// <summary>
+    /// C#'s integers have one zero, the law computes them in double: there −x, x·y and a truncated quotient of integers
+    /// can be −0, and 1/−0 is −∞ where the method's int 0 gives +∞. Adding +0 to an integer-typed result maps −0 to +0
+    /// and leaves every other value as it is.
+    /// </summary>
+    private Node IntegerZero(ExpressionSyntax expression, Node value) =>
+        IsInteger(expression) ? Build.Apply(Operations.Add, value, Node.Const(0.0)) : value;
 
     /// <summary>
     /// <c>condition ? whenTrue : whenFalse</c> as selects: each comparison is one select, <c>!</c> swaps the branches and
